@@ -1,0 +1,113 @@
+//! What the screens read, loaded from the store in one place after every action and every
+//! minute: the open shift, the staff list, today's rounds and the rounds open now.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+
+use crate::config::Config;
+use crate::domain::rounds::{self, RoundView, Tally};
+use crate::domain::shift::Shift;
+use crate::domain::staff::{Staff, StaffId};
+use crate::store::{Store, StoreError};
+
+/// How many days back the Now screen looks for rounds still waiting for a reason.
+const EXCEPTION_DAYS: i64 = 7;
+
+#[derive(Debug, Clone, Default)]
+pub struct Data {
+    pub shift: Option<Shift>,
+    /// The person at this terminal; records made here name them.
+    pub operator: Option<StaffId>,
+    pub staff: Vec<Staff>,
+    pub recent_shifts: Vec<Shift>,
+    /// Rounds whose window is open now, today's and last night's.
+    pub active: Vec<RoundView>,
+    pub today_tally: Tally,
+    /// Missed or partial rounds of the last days with no written reason.
+    pub open_exceptions: usize,
+    pub tracked_from: Option<NaiveDate>,
+}
+
+impl Data {
+    /// The operator's name, from the shift roster.
+    pub fn operator_name(&self) -> Option<&str> {
+        let shift = self.shift.as_ref()?;
+        let id = self.operator?;
+        shift
+            .members
+            .iter()
+            .find(|m| m.staff == id)
+            .map(|m| m.name.as_str())
+    }
+
+    /// Reloads everything; keeps the operator if they are still on the shift, else the duty teacher.
+    pub fn load(
+        &mut self,
+        store: &Store,
+        cfg: &Config,
+        now: NaiveDateTime,
+    ) -> Result<(), StoreError> {
+        let tracked_from = store.tracked_from()?.unwrap_or(now.date());
+        let shift = store.open_shift()?;
+        let operator = shift.as_ref().and_then(|s| {
+            self.operator
+                .filter(|op| s.members.iter().any(|m| m.staff == *op))
+                .or_else(|| s.duty_teacher().map(|m| m.staff))
+                .or_else(|| s.members.first().map(|m| m.staff))
+        });
+        let today = day_rounds(store, cfg, now.date(), now, tracked_from)?;
+        let yesterday = day_rounds(
+            store,
+            cfg,
+            now.date() - Duration::days(1),
+            now,
+            tracked_from,
+        )?;
+        let mut open_exceptions =
+            rounds::tally(&today).open_exceptions + rounds::tally(&yesterday).open_exceptions;
+        for back in 2..EXCEPTION_DAYS {
+            let day = now.date() - Duration::days(back);
+            if day < tracked_from {
+                break;
+            }
+            open_exceptions +=
+                rounds::tally(&day_rounds(store, cfg, day, now, tracked_from)?).open_exceptions;
+        }
+        let active = yesterday
+            .iter()
+            .chain(today.iter())
+            .filter(|r| r.window.contains(now))
+            .cloned()
+            .collect();
+        *self = Data {
+            today_tally: rounds::tally(&today),
+            shift,
+            operator,
+            staff: store.staff()?,
+            recent_shifts: store.recent_shifts(8)?,
+            active,
+            open_exceptions,
+            tracked_from: Some(tracked_from),
+        };
+        Ok(())
+    }
+}
+
+/// Every round of `day` with its latest check and reason.
+pub fn day_rounds(
+    store: &Store,
+    cfg: &Config,
+    day: NaiveDate,
+    now: NaiveDateTime,
+    tracked_from: NaiveDate,
+) -> Result<Vec<RoundView>, StoreError> {
+    let checks = store.day_checks(day)?;
+    let exceptions = store.day_exceptions(day)?;
+    Ok(rounds::for_day(
+        cfg,
+        day,
+        &checks,
+        &exceptions,
+        now,
+        tracked_from,
+    ))
+}

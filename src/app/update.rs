@@ -1,0 +1,246 @@
+//! `App::update`: the one place that performs actions and writes through the store. A form is
+//! left only after its save has committed; on any failure it stays, with everything typed.
+
+use chrono::{DateTime, Utc};
+
+use super::{App, Confirm, Overlay, Status, day_rounds};
+use crate::action::{Action, Tab};
+use crate::domain::patrol::{CheckDraft, ItemAnswer, ItemResult, RoundState};
+use crate::domain::rounds::RoundView;
+use crate::domain::schedule::RoundKey;
+use crate::screens::check_form::CheckForm;
+use crate::screens::reason::ReasonForm;
+use crate::screens::shift_form::ShiftForm;
+use crate::screens::staff_form::StaffForm;
+use crate::screens::{Screen, round_title};
+use crate::store::{Actor, StoreError};
+
+impl App {
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Quit if self.screen.is_dirty() => {
+                self.overlay = Some(Overlay::Confirm(Confirm::Quit))
+            }
+            Action::Quit | Action::QuitNow => self.quit = true,
+            Action::Go(tab) => self.go(tab),
+            Action::Help => self.overlay = Some(Overlay::Help),
+            Action::LeaveForm { dirty: true } => {
+                self.overlay = Some(Overlay::Confirm(Confirm::LeaveForm))
+            }
+            Action::LeaveForm { dirty: false } => self.go(self.back),
+            Action::PatrolDay(day) => {
+                if let Screen::Patrols(p) = &mut self.screen {
+                    p.day = day;
+                }
+                self.refresh();
+            }
+            Action::OpenCheck(key) => self.open_check(&key),
+            Action::QuickOk(key) => self.quick_ok(&key),
+            Action::SaveCheck(draft) => self.save_check(&draft),
+            Action::AskReason(key) => self.ask_reason(&key),
+            Action::SaveReason(draft) => {
+                let Some(actor) = self.actor() else { return };
+                let result = self.store.save_exception(&draft, actor, self.stamp());
+                if self.saved(result, self.strings().reason_saved) {
+                    self.overlay = None;
+                    self.refresh();
+                }
+            }
+            Action::NewStaff => self.open_form(Screen::StaffForm(StaffForm::new())),
+            Action::SaveStaff(draft) => {
+                let result = self.store.add_staff(&draft, self.stamp());
+                if self.saved(result, &(self.strings().staff_added)(&draft.name)) {
+                    self.go(Tab::Staff);
+                }
+            }
+            Action::NewShift if self.data.shift.is_some() => {
+                self.say_error(self.strings().shift_already_open)
+            }
+            Action::NewShift => self.open_form(Screen::ShiftForm(ShiftForm::new())),
+            Action::StartShift(draft) => {
+                let result = self.store.start_shift(&draft, self.stamp());
+                if let Ok(shift) = &result {
+                    self.data.operator = shift.duty_teacher().map(|m| m.staff);
+                }
+                if self.saved(result, self.strings().shift_opened) {
+                    self.go(Tab::Now);
+                }
+            }
+            Action::CloseShift { confirmed: false } => {
+                self.overlay = Some(Overlay::Confirm(Confirm::CloseShift))
+            }
+            Action::CloseShift { confirmed: true } => {
+                let Some(shift) = self.data.shift.clone() else {
+                    return;
+                };
+                let result = self
+                    .store
+                    .close_shift(shift.id, shift.version, self.stamp());
+                if self.saved(result, self.strings().shift_closed) {
+                    self.refresh();
+                }
+            }
+            Action::SetOperator(id) => {
+                self.data.operator = Some(id);
+                if let Some(name) = self.data.operator_name() {
+                    let text = (self.strings().operator_now)(name);
+                    self.say(&text);
+                }
+            }
+        }
+    }
+
+    /// The time written on records: the clock's, so a fixed training clock stamps them too.
+    fn stamp(&self) -> DateTime<Utc> {
+        self.now.with_timezone(&Utc)
+    }
+
+    fn open_form(&mut self, form: Screen) {
+        self.back = self.screen.tab();
+        self.screen = form;
+    }
+
+    /// Shows "saved" only for a committed write, else the error; returns whether it committed.
+    fn saved<T>(&mut self, result: Result<T, StoreError>, message: &str) -> bool {
+        match result {
+            Ok(_) => {
+                self.say(message);
+                true
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "save failed");
+                let text = self.strings().store_error(&e);
+                self.say_error(&text);
+                false
+            }
+        }
+    }
+
+    fn say(&mut self, text: &str) {
+        self.status = Some(Status {
+            error: false,
+            text: text.to_owned(),
+        });
+    }
+
+    fn say_error(&mut self, text: &str) {
+        self.status = Some(Status {
+            error: true,
+            text: text.to_owned(),
+        });
+    }
+
+    /// The shift and person records are made by; without an open shift, says how to open one.
+    fn actor(&mut self) -> Option<Actor> {
+        let shift = self.data.shift.as_ref().map(|s| s.id);
+        if let (Some(shift), Some(staff)) = (shift, self.data.operator) {
+            return Some(Actor { shift, staff });
+        }
+        self.say_error(self.strings().need_shift);
+        None
+    }
+
+    /// The round as it stands now, loaded afresh so a check saved elsewhere is seen.
+    fn round(&mut self, key: &RoundKey) -> Option<RoundView> {
+        let now = self.now.naive_local();
+        let tracked = self.data.tracked_from.unwrap_or(now.date());
+        match day_rounds(&self.store, &self.cfg, key.day, now, tracked) {
+            Ok(rounds) => rounds.into_iter().find(|r| &r.key == key),
+            Err(e) => {
+                let text = self.strings().store_error(&e);
+                self.say_error(&text);
+                None
+            }
+        }
+    }
+
+    /// A round that may be checked now, or a message saying why not.
+    fn checkable(&mut self, key: &RoundKey) -> Option<RoundView> {
+        self.actor()?;
+        let round = self.round(key)?;
+        if !round.can_check(self.now.naive_local()) {
+            let text =
+                (self.strings().not_open_yet)(&round.window.start.format("%H:%M").to_string());
+            self.say_error(&text);
+            return None;
+        }
+        Some(round)
+    }
+
+    fn open_check(&mut self, key: &RoundKey) {
+        if let Some(round) = self.checkable(key) {
+            let form = CheckForm::new(&round, &self.view());
+            self.open_form(Screen::Check(form));
+        }
+    }
+
+    /// Every item OK in one key, for a round not yet checked.
+    fn quick_ok(&mut self, key: &RoundKey) {
+        let Some(round) = self.checkable(key) else {
+            return;
+        };
+        if round.check.is_some() {
+            self.say_error(self.strings().already_checked);
+            return;
+        }
+        let Some(place) = self.cfg.place(&key.place) else {
+            return;
+        };
+        let draft = CheckDraft {
+            round: key.clone(),
+            items: place
+                .checklist
+                .iter()
+                .map(|l| ItemAnswer {
+                    text: l.get(self.lang).to_owned(),
+                    result: ItemResult::Ok,
+                    note: String::new(),
+                })
+                .collect(),
+            note: String::new(),
+            replaces: None,
+        };
+        self.save_check(&draft);
+    }
+
+    fn save_check(&mut self, draft: &CheckDraft) {
+        let Some(actor) = self.actor() else { return };
+        let result = self.store.save_check(draft, actor, self.stamp());
+        let s = self.strings();
+        let place = self
+            .cfg
+            .place(&draft.round.place)
+            .map_or(draft.round.place.as_str(), |p| p.name.get(self.lang));
+        let problems = draft
+            .items
+            .iter()
+            .filter(|i| i.result == ItemResult::Problem)
+            .count();
+        let message = (s.check_saved)(place, draft.is_complete(), problems);
+        if self.saved(result, &message) {
+            if self.screen.is_form() {
+                self.go(self.back);
+            } else {
+                self.refresh();
+            }
+        }
+    }
+
+    fn ask_reason(&mut self, key: &RoundKey) {
+        let Some(round) = self.round(key) else { return };
+        if !matches!(round.state, RoundState::Missed | RoundState::Partial) {
+            self.say_error(self.strings().reason_not_needed);
+            return;
+        }
+        if self.actor().is_none() {
+            return;
+        }
+        let title = round_title(&self.view(), &round);
+        let current = round.exception.as_ref().map(|e| e.reason.as_str());
+        self.overlay = Some(Overlay::Reason(ReasonForm::new(
+            key.clone(),
+            title,
+            current,
+        )));
+    }
+}

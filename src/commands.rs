@@ -1,0 +1,62 @@
+//! The subcommands, one file each, and what they share: finding the files, the clock, the
+//! configuration and the language.
+
+mod init;
+mod tui;
+
+use std::process::ExitCode;
+
+use crate::cli::{Cli, Command, LangArg};
+use crate::config::{self, Config};
+use crate::domain::clock::Clock;
+use crate::i18n::Lang;
+use crate::paths::Paths;
+
+/// Everything a command needs before it touches the database.
+pub struct Setup {
+    pub paths: Paths,
+    pub clock: Clock,
+    pub config: Config,
+    pub lang: Lang,
+}
+
+impl Setup {
+    /// Resolves paths, clock, config and language; a problem here is reported and stops the run.
+    pub fn from_cli(cli: &Cli) -> Result<Setup, String> {
+        let paths = Paths::resolve(cli.db.clone()).map_err(|e| e.to_string())?;
+        let clock = Clock::from_env()?;
+        let config = config::load_file(&paths.config).map_err(|e| format!("config: {e}"))?;
+        let lang = match cli.lang {
+            Some(LangArg::En) => Lang::En,
+            Some(LangArg::Zh) => Lang::Zh,
+            None => config.lang.unwrap_or_else(Lang::from_locale),
+        };
+        Ok(Setup {
+            paths,
+            clock,
+            config,
+            lang,
+        })
+    }
+}
+
+pub fn run(cli: &Cli) -> ExitCode {
+    let setup = match Setup::from_cli(cli) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("dutydesk: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = match &cli.command {
+        None => tui::run(&setup),
+        Some(Command::Init) => init::run(&setup),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("dutydesk: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

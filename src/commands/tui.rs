@@ -1,0 +1,39 @@
+//! The full-screen app: open the store, set up the terminal (restored on exit, error and
+//! panic), run the loop.
+
+use std::io::stdout;
+
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::execute;
+
+use super::Setup;
+use crate::app::{self, App};
+use crate::store::Store;
+use crate::theme::Theme;
+
+pub fn run(setup: &Setup) -> Result<(), String> {
+    let s = setup.lang.strings();
+    let store = Store::open(&setup.paths.db, setup.clock.today()).map_err(|e| s.store_error(&e))?;
+    crate::logging::init(&setup.paths.log_dir);
+    tracing::info!(created = store.was_created(), "starting the TUI");
+    let mut app = App::new(
+        store,
+        setup.config.clone(),
+        setup.lang,
+        Theme::from_env(),
+        setup.clock,
+    );
+
+    let mut terminal = ratatui::init();
+    // Pasted text arrives as one event, so a pasted line break cannot press Enter in a form.
+    let _ = execute!(stdout(), EnableBracketedPaste);
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(stdout(), DisableBracketedPaste);
+        previous(info);
+    }));
+    let result = app::run(&mut terminal, &mut app);
+    let _ = execute!(stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    result.map_err(|e| e.to_string())
+}

@@ -1,0 +1,82 @@
+//! The configuration as the rest of the program sees it: validated, complete, no optional parts.
+
+use chrono::{NaiveTime, Weekday};
+
+use crate::i18n::Lang;
+
+/// A name in both languages. A school that writes one plain string gets it in both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Label {
+    pub fn new(zh: &str, en: &str) -> Label {
+        Label {
+            zh: zh.to_owned(),
+            en: en.to_owned(),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// One key place (重点部位) with its checklist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub id: String,
+    pub name: Label,
+    /// A short name for narrow grid columns (at most 8 columns wide).
+    pub short: Label,
+    pub checklist: Vec<Label>,
+}
+
+/// One patrol time slot (巡查时段). `end` before `start` means the slot crosses midnight; it
+/// belongs to the day it starts on. With `every`, each interval is a round of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slot {
+    pub id: String,
+    pub name: Label,
+    /// A short name for narrow grid columns.
+    pub short: Label,
+    pub start: NaiveTime,
+    pub end: NaiveTime,
+    pub every_minutes: Option<u32>,
+    /// Ids of the places patrolled in this slot, in grid order.
+    pub places: Vec<String>,
+    /// Days of the week on which the slot starts.
+    pub days: Vec<Weekday>,
+}
+
+/// An incident category; used by the incident issue, defined here so the config is whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Category {
+    pub id: String,
+    pub name: Label,
+}
+
+/// Everything a school configures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    pub school: Label,
+    pub lang: Option<Lang>,
+    pub places: Vec<Place>,
+    pub slots: Vec<Slot>,
+    pub categories: Vec<Category>,
+}
+
+impl Config {
+    pub fn place(&self, id: &str) -> Option<&Place> {
+        self.places.iter().find(|p| p.id == id)
+    }
+
+    pub fn slot(&self, id: &str) -> Option<&Slot> {
+        self.slots.iter().find(|s| s.id == id)
+    }
+}

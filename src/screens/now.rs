@@ -1,0 +1,166 @@
+//! "Now", the home screen: the slot that is open and the rounds due in it, what comes next, and
+//! the exceptions still waiting for a reason. Later issues add their parts here.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{View, duration_text, pad, state_word, window_text};
+use crate::action::{Action, Tab};
+use crate::domain::patrol::RoundState;
+use crate::domain::schedule;
+use crate::domain::text;
+use crate::widgets::Keys;
+
+#[derive(Debug, Clone, Default)]
+pub struct NowScreen {
+    cursor: usize,
+}
+
+impl NowScreen {
+    pub fn handle_key(&mut self, key: KeyEvent, view: &View<'_>) -> Option<Action> {
+        let rounds = &view.data.active;
+        match key.code {
+            KeyCode::Up | KeyCode::Char('k') => self.cursor = self.cursor.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.cursor = (self.cursor + 1).min(rounds.len().saturating_sub(1));
+            }
+            KeyCode::Enter => {
+                return rounds
+                    .get(self.cursor)
+                    .map(|r| Action::OpenCheck(r.key.clone()));
+            }
+            KeyCode::Char('o') => {
+                return rounds
+                    .get(self.cursor)
+                    .map(|r| Action::QuickOk(r.key.clone()));
+            }
+            KeyCode::Char('e') if view.data.open_exceptions > 0 => {
+                return Some(Action::Go(Tab::Patrols));
+            }
+            _ => {}
+        }
+        None
+    }
+
+    pub fn keys(&self, view: &View<'_>) -> Keys {
+        let s = view.s;
+        let mut keys = Vec::new();
+        if !view.data.active.is_empty() {
+            keys.extend([
+                ("↑↓", s.key_choose),
+                ("Enter", s.key_check),
+                ("o", s.key_all_ok),
+            ]);
+        }
+        if view.data.shift.is_none() {
+            keys.push(("s", s.key_open_shift_hint));
+        }
+        keys
+    }
+
+    pub fn render(&self, frame: &mut Frame<'_>, area: Rect, view: &View<'_>) {
+        let (s, theme, data) = (view.s, view.theme, view.data);
+        let mut lines: Vec<Line> = Vec::new();
+        if data.shift.is_none() {
+            lines.push(Line::from(Span::styled(s.no_shift_open, theme.warn)));
+            lines.push(Line::from(""));
+        }
+        let active = schedule::active_at(view.cfg, view.now);
+        if active.is_empty() {
+            lines.push(Line::from(Span::styled(s.no_slot_now, theme.title)));
+        }
+        let cursor = self.cursor.min(data.active.len().saturating_sub(1));
+        for a in &active {
+            let left = (a.window.end - view.now).num_minutes().max(0);
+            lines.push(Line::from(vec![
+                Span::styled(format!("{} ", a.slot.name.get(view.lang)), theme.title),
+                Span::raw(window_text(&a.window)),
+                Span::styled(
+                    format!(" · {}", (s.ends_in)(&duration_text(s, left))),
+                    theme.dim,
+                ),
+            ]));
+            for (i, r) in data.active.iter().enumerate() {
+                if r.key.slot != a.slot.id || r.key.day != a.day || r.key.rep != a.window.rep {
+                    continue;
+                }
+                let place = view
+                    .cfg
+                    .place(&r.key.place)
+                    .map_or(r.key.place.as_str(), |p| p.name.get(view.lang));
+                let selected = i == cursor;
+                let mut spans = vec![
+                    Span::raw(if selected { " ▶ " } else { "   " }),
+                    Span::styled(
+                        pad(place, 16),
+                        if selected {
+                            theme.selected
+                        } else {
+                            ratatui::style::Style::new()
+                        },
+                    ),
+                    Span::raw(" "),
+                    Span::styled(pad(state_word(s, r.state), 8), theme.round(r.state)),
+                ];
+                if let Some(c) = &r.check {
+                    spans.push(Span::styled(
+                        format!(" {} {}", view.hm(c.at), text::line(&c.by_name)),
+                        theme.dim,
+                    ));
+                    if c.problems > 0 {
+                        spans.push(Span::styled(
+                            format!(" · {}", (s.problems_n)(c.problems)),
+                            theme.missed,
+                        ));
+                    }
+                } else if r.state == RoundState::Due {
+                    spans.push(Span::styled(format!(" {}", s.press_o_all_ok), theme.dim));
+                }
+                lines.push(Line::from(spans));
+            }
+            lines.push(Line::from(""));
+        }
+        if let Some(next) = schedule::next_after(view.cfg, view.now) {
+            let wait = (next.window.start - view.now).num_minutes();
+            lines.push(Line::from(vec![
+                Span::styled(format!("{} ", s.next_slot), theme.dim),
+                Span::raw(format!(
+                    "{} {}",
+                    next.slot.name.get(view.lang),
+                    window_text(&next.window)
+                )),
+                Span::styled(
+                    format!(" · {}", (s.starts_in)(&duration_text(s, wait))),
+                    theme.dim,
+                ),
+            ]));
+        }
+        let t = data.today_tally;
+        lines.push(Line::from(""));
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}  ", s.today_rounds), theme.title),
+            Span::styled(format!("{} {}", s.state_done, t.done), theme.done),
+            Span::raw(" · "),
+            Span::styled(format!("{} {}", s.state_partial, t.partial), theme.partial),
+            Span::raw(" · "),
+            Span::styled(format!("{} {}", s.state_missed, t.missed), theme.missed),
+            Span::raw(" · "),
+            Span::styled(format!("{} {}", s.state_due, t.due), theme.due),
+            Span::raw(" · "),
+            Span::styled(
+                format!("{} {}", s.state_upcoming, t.upcoming),
+                theme.upcoming,
+            ),
+        ]));
+        if data.open_exceptions > 0 {
+            lines.push(Line::from(vec![
+                Span::styled((s.open_exceptions)(data.open_exceptions), theme.missed),
+                Span::styled(format!("  {}", s.press_e_to_see), theme.dim),
+            ]));
+        }
+        frame.render_widget(Paragraph::new(lines), area);
+    }
+}

@@ -1,0 +1,115 @@
+//! The shift screen: who is on duty now, who is at this terminal, and the recent shifts.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{View, day_text, pad};
+use crate::action::Action;
+use crate::domain::shift::{DutyRole, Shift};
+use crate::domain::text;
+use crate::widgets::Keys;
+
+#[derive(Debug, Clone, Default)]
+pub struct ShiftScreen;
+
+impl ShiftScreen {
+    pub fn handle_key(&mut self, key: KeyEvent, view: &View<'_>) -> Option<Action> {
+        let shift = view.data.shift.as_ref();
+        match (key.code, shift) {
+            (KeyCode::Char('o'), None) => Some(Action::NewShift),
+            (KeyCode::Char('c'), Some(_)) => Some(Action::CloseShift { confirmed: false }),
+            (KeyCode::Char('u'), Some(shift)) => {
+                let mut people: Vec<_> = shift.members.iter().map(|m| m.staff).collect();
+                people.dedup();
+                let at = people.iter().position(|p| Some(*p) == view.data.operator);
+                let next = at.map_or(0, |i| (i + 1) % people.len());
+                people.get(next).map(|p| Action::SetOperator(*p))
+            }
+            _ => None,
+        }
+    }
+
+    pub fn keys(&self, view: &View<'_>) -> Keys {
+        let s = view.s;
+        if view.data.shift.is_some() {
+            vec![("u", s.key_switch_operator), ("c", s.key_close_shift)]
+        } else {
+            vec![("o", s.key_open_shift)]
+        }
+    }
+
+    pub fn render(&self, frame: &mut Frame<'_>, area: Rect, view: &View<'_>) {
+        let (s, theme, data) = (view.s, view.theme, view.data);
+        let mut lines = Vec::new();
+        match &data.shift {
+            None => {
+                lines.push(Line::from(Span::styled(s.no_shift_open, theme.warn)));
+            }
+            Some(shift) => {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{}  ", s.current_shift), theme.title),
+                    Span::raw(format!(
+                        "{} · {} {}",
+                        day_text(s, shift.day),
+                        s.opened_at,
+                        view.day_hm(shift.opened_at)
+                    )),
+                ]));
+                for role in DutyRole::ALL {
+                    let names = names(shift, role);
+                    lines.push(Line::from(vec![
+                        Span::styled(format!("  {}", pad(s.duty_role(role), 12)), theme.dim),
+                        Span::raw(if names.is_empty() {
+                            "—".to_owned()
+                        } else {
+                            names
+                        }),
+                    ]));
+                }
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {}", pad(s.operator, 12)), theme.dim),
+                    Span::styled(
+                        text::line(data.operator_name().unwrap_or("—")).into_owned(),
+                        theme.title,
+                    ),
+                    Span::styled(format!("   {}", s.operator_hint), theme.dim),
+                ]));
+            }
+        }
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(s.recent_shifts, theme.title)));
+        let room = usize::from(area.height).saturating_sub(lines.len());
+        for shift in data.recent_shifts.iter().take(room) {
+            let closed = shift
+                .closed_at
+                .map_or_else(|| s.still_open.to_owned(), |t| view.day_hm(t));
+            let team = [DutyRole::DutyTeacher, DutyRole::Leader]
+                .iter()
+                .map(|r| names(shift, *r))
+                .filter(|n| !n.is_empty())
+                .collect::<Vec<_>>()
+                .join(" / ");
+            lines.push(Line::from(vec![
+                Span::raw(format!("  {}  ", day_text(s, shift.day))),
+                Span::styled(
+                    format!("{} – {}  ", view.day_hm(shift.opened_at), closed),
+                    theme.dim,
+                ),
+                Span::raw(team),
+            ]));
+        }
+        frame.render_widget(Paragraph::new(lines), area);
+    }
+}
+
+/// The names of everyone with `role` on `shift`, display-safe, separated by "、".
+fn names(shift: &Shift, role: DutyRole) -> String {
+    shift
+        .with_role(role)
+        .map(|m| text::line(&m.name).into_owned())
+        .collect::<Vec<_>>()
+        .join("、")
+}

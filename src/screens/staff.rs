@@ -1,0 +1,68 @@
+//! The staff list: everyone who can be put on a shift, with their job.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{View, pad};
+use crate::action::Action;
+use crate::domain::text;
+use crate::widgets::Keys;
+
+#[derive(Debug, Clone, Default)]
+pub struct StaffScreen {
+    cursor: usize,
+}
+
+impl StaffScreen {
+    pub fn handle_key(&mut self, key: KeyEvent, view: &View<'_>) -> Option<Action> {
+        match key.code {
+            KeyCode::Up | KeyCode::Char('k') => self.cursor = self.cursor.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.cursor = (self.cursor + 1).min(view.data.staff.len().saturating_sub(1));
+            }
+            KeyCode::Char('a') => return Some(Action::NewStaff),
+            _ => {}
+        }
+        None
+    }
+
+    pub fn keys(&self, view: &View<'_>) -> Keys {
+        vec![("↑↓", view.s.key_choose), ("a", view.s.key_add_staff)]
+    }
+
+    pub fn render(&self, frame: &mut Frame<'_>, area: Rect, view: &View<'_>) {
+        let (s, theme, staff) = (view.s, view.theme, &view.data.staff);
+        let mut lines = vec![
+            Line::from(Span::styled((s.staff_count)(staff.len()), theme.title)),
+            Line::from(Span::styled(
+                format!("   {}{}", pad(s.name, 24), s.job),
+                theme.dim,
+            )),
+        ];
+        if staff.is_empty() {
+            lines.push(Line::from(Span::styled(s.no_staff_yet, theme.dim)));
+        }
+        let room = usize::from(area.height).saturating_sub(2).max(1);
+        let cursor = self.cursor.min(staff.len().saturating_sub(1));
+        let from = cursor.saturating_sub(room - 1);
+        for (i, person) in staff.iter().enumerate().skip(from).take(room) {
+            let selected = i == cursor;
+            lines.push(Line::from(vec![
+                Span::raw(if selected { " ▶ " } else { "   " }),
+                Span::styled(
+                    pad(&text::line(&person.name), 24),
+                    if selected {
+                        theme.selected
+                    } else {
+                        ratatui::style::Style::new()
+                    },
+                ),
+                Span::raw(s.staff_role(person.role)),
+            ]));
+        }
+        frame.render_widget(Paragraph::new(lines), area);
+    }
+}

@@ -1,0 +1,131 @@
+//! Shift rows and their members.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::staff::insert_staff;
+use super::{Refusal, Store, StoreError, time};
+use crate::domain::shift::{DutyRole, Member, MemberRef, Shift, ShiftDraft, ShiftId};
+use crate::domain::staff::{StaffDraft, StaffId};
+
+impl Store {
+    /// The shift that is open now, if any.
+    pub fn open_shift(&self) -> Result<Option<Shift>, StoreError> {
+        let id: Option<i64> = self
+            .conn
+            .query_row("SELECT id FROM shift WHERE closed_at IS NULL", [], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        id.map(|id| load_shift(&self.conn, ShiftId(id))).transpose()
+    }
+
+    /// The most recent shifts, newest first.
+    pub fn recent_shifts(&self, limit: u32) -> Result<Vec<Shift>, StoreError> {
+        let ids: Vec<i64> = {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT id FROM shift ORDER BY opened_at DESC, id DESC LIMIT ?1")?;
+            stmt.query_map([limit], |r| r.get(0))?
+                .collect::<Result<_, _>>()?
+        };
+        ids.into_iter()
+            .map(|id| load_shift(&self.conn, ShiftId(id)))
+            .collect()
+    }
+
+    /// Opens a shift, adding to the staff list anyone named who is not on it yet, all in one
+    /// transaction. Refused if another terminal has a shift open.
+    pub fn start_shift(
+        &mut self,
+        draft: &ShiftDraft,
+        now: DateTime<Utc>,
+    ) -> Result<Shift, StoreError> {
+        let id = self.write(|tx| {
+            let open: Option<i64> = tx
+                .query_row("SELECT id FROM shift WHERE closed_at IS NULL", [], |r| r.get(0))
+                .optional()?;
+            if open.is_some() {
+                return Err(StoreError::Refused(Refusal::ShiftAlreadyOpen));
+            }
+            tx.execute(
+                "INSERT INTO shift (day, opened_at) VALUES (?1, ?2)",
+                params![time::day(draft.day), time::ts(now)],
+            )?;
+            let shift = tx.last_insert_rowid();
+            for (position, (member, role)) in (0_i64..).zip(&draft.members) {
+                let staff = match member {
+                    MemberRef::Existing(id) => *id,
+                    MemberRef::New { name, role } => insert_staff(
+                        tx,
+                        &StaffDraft {
+                            name: name.clone(),
+                            role: *role,
+                        },
+                        now,
+                    )?,
+                };
+                tx.execute(
+                    "INSERT INTO shift_member (shift_id, staff_id, role, position) VALUES (?1, ?2, ?3, ?4)",
+                    params![shift, staff.0, role.code(), position],
+                )?;
+            }
+            Ok(ShiftId(shift))
+        })?;
+        load_shift(&self.conn, id)
+    }
+
+    /// Closes a shift. `version` is the one the closing terminal saw; if the shift was changed
+    /// or closed elsewhere meanwhile, nothing is written.
+    pub fn close_shift(
+        &mut self,
+        id: ShiftId,
+        version: i64,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE shift SET closed_at = ?1, version = version + 1 \
+                 WHERE id = ?2 AND version = ?3 AND closed_at IS NULL",
+                params![time::ts(now), id.0, version],
+            )?;
+            if n == 0 {
+                return Err(StoreError::ChangedElsewhere);
+            }
+            Ok(())
+        })
+    }
+}
+
+fn load_shift(conn: &Connection, id: ShiftId) -> Result<Shift, StoreError> {
+    let (day, opened, closed, version): (String, String, Option<String>, i64) = conn
+        .query_row(
+            "SELECT day, opened_at, closed_at, version FROM shift WHERE id = ?1",
+            [id.0],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?
+        .ok_or(StoreError::Refused(Refusal::NotFound))?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT m.staff_id, s.name, m.role FROM shift_member m JOIN staff s ON s.id = m.staff_id \
+         WHERE m.shift_id = ?1 ORDER BY m.position",
+    )?;
+    let members = stmt
+        .query_map([id.0], |r| {
+            let role: String = r.get(2)?;
+            Ok(Member {
+                staff: StaffId(r.get(0)?),
+                name: r.get(1)?,
+                role: DutyRole::from_code(&role).unwrap_or(DutyRole::DutyTeacher),
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(Shift {
+        id,
+        day: time::parse_day(&day)?,
+        opened_at: time::parse_ts(&opened)?,
+        closed_at: closed.as_deref().map(time::parse_ts).transpose()?,
+        members,
+        version,
+    })
+}

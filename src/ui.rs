@@ -1,0 +1,175 @@
+//! The frame around every screen: header (school, date, time, current slot, shift and who is on
+//! duty), the tabs, the screen, the status line and the key bar; or a plain message when the
+//! window is smaller than 80×24.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use crate::action::Tab;
+use crate::app::{App, Overlay};
+use crate::domain::schedule;
+use crate::domain::shift::DutyRole;
+use crate::domain::text;
+use crate::screens::{View, day_text, help, truncate, window_text};
+use crate::widgets::{keybar, popup};
+
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+pub fn draw(frame: &mut Frame<'_>, app: &App) {
+    let area = frame.area();
+    let view = app.view();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = (view.s.too_small)(area.width, area.height);
+        frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    let [header, tabs, body, status, keys] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    render_header(frame, header, &view, app);
+    render_tabs(frame, tabs, &view, app.screen().tab());
+    let body = Rect {
+        x: body.x + 1,
+        width: body.width - 2,
+        ..body
+    };
+    app.screen().render(frame, body, &view);
+    if let Some(st) = app.status() {
+        let style = if st.error {
+            view.theme.error
+        } else {
+            view.theme.ok
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!(" {}", st.text), style)),
+            status,
+        );
+    }
+    let mut screen_keys = app.screen().keys(&view);
+    match &app.overlay {
+        Some(Overlay::Help) => {
+            help::render(frame, body, &view, &screen_keys);
+            screen_keys = vec![("Esc", view.s.key_back)];
+        }
+        Some(Overlay::Confirm(which)) => {
+            let question = match which {
+                crate::app::Confirm::Quit => view.s.confirm_quit,
+                crate::app::Confirm::LeaveForm => view.s.confirm_discard,
+                crate::app::Confirm::CloseShift => view.s.confirm_close_shift,
+            };
+            popup::confirm(frame, body, question, (view.s, view.theme));
+            screen_keys = vec![("y", view.s.yes), ("n", view.s.no)];
+        }
+        Some(Overlay::Reason(form)) => {
+            form.render(frame, body, &view);
+            screen_keys = vec![("Enter", view.s.key_save), ("Esc", view.s.key_back)];
+        }
+        None => {
+            screen_keys.push(if app.screen().is_form() {
+                ("F1", view.s.key_help)
+            } else {
+                ("?", view.s.key_help)
+            });
+        }
+    }
+    keybar::render(frame, keys, &screen_keys, view.theme);
+}
+
+fn render_header(frame: &mut Frame<'_>, area: Rect, view: &View<'_>, app: &App) {
+    let (s, theme) = (view.s, view.theme);
+    let width = usize::from(area.width);
+    let slots: Vec<String> = schedule::active_at(view.cfg, view.now)
+        .iter()
+        .map(|a| format!("{} {}", a.slot.name.get(view.lang), window_text(&a.window)))
+        .collect();
+    let slot = if slots.is_empty() {
+        s.no_slot_short.to_owned()
+    } else {
+        slots.join(" · ")
+    };
+    let clock = format!(
+        "{} {}",
+        day_text(s, view.now.date()),
+        view.now.format("%H:%M")
+    );
+    let left = format!(
+        " {} · {}  {}",
+        text::line(view.cfg.school.get(view.lang)),
+        s.app_name,
+        slot
+    );
+    let line1 = spread(&left, &format!("{clock} "), width);
+
+    let team = match &view.data.shift {
+        None => s.no_shift_short.to_owned(),
+        Some(shift) => {
+            let parts: Vec<String> = DutyRole::ALL
+                .iter()
+                .filter_map(|role| {
+                    let names: Vec<String> = shift
+                        .with_role(*role)
+                        .map(|m| text::line(&m.name).into_owned())
+                        .collect();
+                    (!names.is_empty())
+                        .then(|| format!("{} {}", s.duty_role_short(*role), names.join("、")))
+                })
+                .collect();
+            format!(
+                "{} {} │ {}",
+                s.shift,
+                shift.day.format("%m-%d"),
+                parts.join(" · ")
+            )
+        }
+    };
+    let operator = view
+        .data
+        .operator_name()
+        .map(|n| format!("{} {} ", s.operator, text::line(n)))
+        .unwrap_or_default();
+    let line2 = spread(&format!(" {team}"), &operator, width);
+    let _ = app;
+    frame.render_widget(
+        Paragraph::new(vec![Line::from(line1), Line::from(line2)]).style(theme.header),
+        area,
+    );
+}
+
+/// `left` and `right` on one line of `width` columns, `left` cut short if they do not both fit.
+fn spread(left: &str, right: &str, width: usize) -> String {
+    let room = width.saturating_sub(right.width());
+    let left = truncate(left, room);
+    let gap = room.saturating_sub(left.width());
+    format!("{left}{}{right}", " ".repeat(gap))
+}
+
+fn render_tabs(frame: &mut Frame<'_>, area: Rect, view: &View<'_>, current: Tab) {
+    let (s, theme) = (view.s, view.theme);
+    let tabs = [
+        ("n", s.tab_now, Tab::Now),
+        ("p", s.tab_patrols, Tab::Patrols),
+        ("s", s.tab_shift, Tab::Shift),
+        ("f", s.tab_staff, Tab::Staff),
+    ];
+    let mut spans = vec![Span::raw(" ")];
+    for (key, name, tab) in tabs {
+        let style = if tab == current {
+            theme.selected.patch(theme.title)
+        } else {
+            theme.dim
+        };
+        spans.push(Span::styled(format!(" {key} {name} "), style));
+        spans.push(Span::raw(" "));
+    }
+    spans.push(Span::styled(format!("   q {}", s.key_quit), theme.dim));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

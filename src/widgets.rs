@@ -1,0 +1,9 @@
+//! Widgets shared by screens: the text field, popups, the key bar.
+
+pub mod field;
+pub mod keybar;
+pub mod picker;
+pub mod popup;
+
+/// A screen's keys for the bar at the bottom: (key, what it does).
+pub type Keys = Vec<(&'static str, &'static str)>;

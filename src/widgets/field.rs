@@ -1,0 +1,264 @@
+//! One text field: editing (CJK-aware caret and scrolling through `tui-input`), the rules of its
+//! kind applied as the user types and pastes, and one renderer for label, value, focus and error
+//! so that every form shows its fields the same way.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use tui_input::{Input, InputRequest};
+use unicode_width::UnicodeWidthStr;
+
+use crate::domain::text::{self, TextError, TextKind};
+use crate::i18n::Strings;
+use crate::theme::Theme;
+
+/// Why a field's content is not accepted; shown under the field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldError {
+    Required,
+    TooLong {
+        max: usize,
+    },
+    Forbidden,
+    /// A checklist item marked as a problem needs a note.
+    ProblemNeedsNote,
+    /// The same person is named twice on one shift.
+    SamePersonTwice,
+    /// Several staff have the typed name: one must be chosen from the list.
+    Ambiguous,
+}
+
+impl From<TextError> for FieldError {
+    fn from(e: TextError) -> Self {
+        match e {
+            TextError::Empty => FieldError::Required,
+            TextError::TooLong { max } => FieldError::TooLong { max },
+            TextError::Forbidden => FieldError::Forbidden,
+        }
+    }
+}
+
+/// A text field's state.
+#[derive(Debug, Clone)]
+pub struct TextField {
+    input: Input,
+    kind: TextKind,
+    pub error: Option<FieldError>,
+}
+
+impl TextField {
+    pub fn new(kind: TextKind) -> TextField {
+        TextField {
+            input: Input::default(),
+            kind,
+            error: None,
+        }
+    }
+
+    pub fn with_value(kind: TextKind, value: &str) -> TextField {
+        TextField {
+            input: Input::new(value.to_owned()),
+            kind,
+            error: None,
+        }
+    }
+
+    pub fn value(&self) -> &str {
+        self.input.value()
+    }
+
+    pub fn set_value(&mut self, value: &str) {
+        self.input = Input::new(value.to_owned());
+        self.error = None;
+    }
+
+    /// The value checked against the field's rules, trimmed.
+    pub fn parse(&self, required: bool) -> Result<String, FieldError> {
+        text::validate(self.kind, self.value(), required).map_err(FieldError::from)
+    }
+
+    /// Applies an editing key. Returns false if the key is not an editing key, so the form can
+    /// use it (Enter, Tab, arrows up and down, Esc …). A character the field cannot take is
+    /// refused with an error shown at the field; nothing typed before is lost.
+    pub fn handle_key(&mut self, key: KeyEvent) -> bool {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        let request = match key.code {
+            KeyCode::Char(c) if !ctrl && !alt => return self.insert(c),
+            KeyCode::Char('a') if ctrl => InputRequest::GoToStart,
+            KeyCode::Char('e') if ctrl => InputRequest::GoToEnd,
+            KeyCode::Char('u') if ctrl => InputRequest::DeleteFromStart,
+            KeyCode::Char('k') if ctrl => InputRequest::DeleteTillEnd,
+            KeyCode::Char('w') if ctrl => InputRequest::DeletePrevWord,
+            KeyCode::Backspace if ctrl || alt => InputRequest::DeletePrevWord,
+            KeyCode::Backspace => InputRequest::DeletePrevChar,
+            KeyCode::Delete => InputRequest::DeleteNextChar,
+            KeyCode::Left if ctrl => InputRequest::GoToPrevWord,
+            KeyCode::Right if ctrl => InputRequest::GoToNextWord,
+            KeyCode::Left => InputRequest::GoToPrevChar,
+            KeyCode::Right => InputRequest::GoToNextChar,
+            KeyCode::Home => InputRequest::GoToStart,
+            KeyCode::End => InputRequest::GoToEnd,
+            _ => return false,
+        };
+        if self.input.handle(request).is_some_and(|c| c.value) {
+            self.error = None;
+        }
+        true
+    }
+
+    fn insert(&mut self, c: char) -> bool {
+        if !self.kind.accepts(c) {
+            self.error = Some(FieldError::Forbidden);
+        } else if self.value().chars().count() >= self.kind.max_chars() {
+            self.error = Some(FieldError::TooLong {
+                max: self.kind.max_chars(),
+            });
+        } else {
+            self.input.handle(InputRequest::InsertChar(c));
+            self.error = None;
+        }
+        true
+    }
+
+    /// Inserts pasted text, cleaned of what the field cannot hold. Text that would make the
+    /// field too long is refused whole, with a message, rather than cut somewhere unseen.
+    pub fn paste(&mut self, pasted: &str) {
+        let clean = text::clean_paste(self.kind, pasted);
+        if self.value().chars().count() + clean.chars().count() > self.kind.max_chars() {
+            self.error = Some(FieldError::TooLong {
+                max: self.kind.max_chars(),
+            });
+            return;
+        }
+        for c in clean.chars() {
+            self.input.handle(InputRequest::InsertChar(c));
+        }
+        self.error = None;
+    }
+}
+
+/// How a field is shown in its form.
+#[derive(Debug, Clone, Copy)]
+pub struct Spec<'a> {
+    pub label: &'a str,
+    pub label_width: u16,
+    pub focused: bool,
+    /// Shown under the field when it has no error.
+    pub hint: Option<&'a str>,
+}
+
+/// Draws the label and the field's value on the first row of `area` and the field's error (or
+/// the hint) on the second, and puts the terminal cursor at the caret when focused.
+pub fn render(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    field: &TextField,
+    spec: &Spec<'_>,
+    ui: (&Strings, &Theme),
+) {
+    let (s, theme) = ui;
+    let Spec {
+        label,
+        label_width,
+        focused,
+        hint,
+    } = *spec;
+    if area.height == 0 || area.width <= label_width + 2 {
+        return;
+    }
+    let label_area = Rect::new(area.x, area.y, label_width, 1);
+    let value_area = Rect::new(
+        area.x + label_width + 1,
+        area.y,
+        area.width - label_width - 1,
+        1,
+    );
+    let label_style = if focused { theme.title } else { theme.dim };
+    frame.render_widget(Paragraph::new(Span::styled(label, label_style)), label_area);
+
+    let width = usize::from(value_area.width.saturating_sub(1));
+    let scroll = field.input.visual_scroll(width);
+    let style = if focused {
+        theme.focused_field
+    } else {
+        theme.field
+    };
+    let shown = text::line(field.value());
+    let pad = usize::from(value_area.width).saturating_sub(shown.width());
+    let value = Paragraph::new(Line::from(vec![
+        Span::styled(shown.into_owned(), style),
+        Span::styled(" ".repeat(pad), style),
+    ]))
+    .scroll((0, u16::try_from(scroll).unwrap_or(0)));
+    frame.render_widget(value, value_area);
+    if focused {
+        let x = field.input.visual_cursor().saturating_sub(scroll);
+        frame.set_cursor_position(Position::new(
+            value_area.x + u16::try_from(x).unwrap_or(0),
+            value_area.y,
+        ));
+    }
+    if area.height > 1 {
+        let below = Rect::new(value_area.x, area.y + 1, value_area.width, 1);
+        let line = match (field.error, hint) {
+            (Some(e), _) => Span::styled(s.field_error(e), theme.error),
+            (None, Some(h)) => Span::styled(h.to_owned(), theme.dim),
+            (None, None) => Span::raw(""),
+        };
+        frame.render_widget(Paragraph::new(line), below);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(c: KeyCode) -> KeyEvent {
+        KeyEvent::new(c, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn typing_chinese_moves_the_caret_two_columns_a_character() {
+        let mut f = TextField::new(TextKind::Name);
+        for c in "张三".chars() {
+            assert!(f.handle_key(key(KeyCode::Char(c))));
+        }
+        assert_eq!(f.value(), "张三");
+        assert_eq!(f.input.visual_cursor(), 4);
+        f.handle_key(key(KeyCode::Left));
+        assert_eq!(f.input.visual_cursor(), 2);
+        f.handle_key(key(KeyCode::Char('小')));
+        assert_eq!(f.value(), "张小三");
+    }
+
+    #[test]
+    fn a_forbidden_character_is_refused_and_the_text_kept() {
+        let mut f = TextField::with_value(TextKind::Name, "王五");
+        f.handle_key(key(KeyCode::Char('\u{202E}')));
+        assert_eq!(f.value(), "王五");
+        assert_eq!(f.error, Some(FieldError::Forbidden));
+        f.handle_key(key(KeyCode::Char('六')));
+        assert_eq!(f.error, None);
+        assert_eq!(f.value(), "王五六");
+    }
+
+    #[test]
+    fn over_long_input_is_refused_at_the_limit() {
+        let mut f = TextField::with_value(TextKind::Name, &"a".repeat(40));
+        f.handle_key(key(KeyCode::Char('b')));
+        assert_eq!(f.value().len(), 40);
+        assert_eq!(f.error, Some(FieldError::TooLong { max: 40 }));
+        f.paste("xyz");
+        assert_eq!(f.value().len(), 40);
+    }
+
+    #[test]
+    fn paste_drops_escape_sequences_and_line_breaks() {
+        let mut f = TextField::new(TextKind::Name);
+        f.paste("李\u{1b}[31m四\r\n");
+        assert_eq!(f.value(), "李[31m四 ");
+    }
+}
