@@ -35,7 +35,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         Constraint::Length(1),
     ])
     .areas(area);
-    render_header(frame, header, &view, app);
+    render_header(frame, header, &view);
     render_tabs(frame, tabs, &view, app.screen().tab());
     let body = Rect {
         x: body.x + 1,
@@ -55,10 +55,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         );
     }
     let mut screen_keys = app.screen().keys(&view);
+    let help_key = if app.screen().is_form() { "F1" } else { "?" };
+    let mut pinned = (help_key, view.s.key_help);
     match &app.overlay {
         Some(Overlay::Help) => {
             help::render(frame, body, &view, &screen_keys);
-            screen_keys = vec![("Esc", view.s.key_back)];
+            screen_keys = Vec::new();
+            pinned = ("Esc", view.s.key_back);
         }
         Some(Overlay::Confirm(which)) => {
             let question = match which {
@@ -73,18 +76,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
             form.render(frame, body, &view);
             screen_keys = vec![("Enter", view.s.key_save), ("Esc", view.s.key_back)];
         }
-        None => {
-            screen_keys.push(if app.screen().is_form() {
-                ("F1", view.s.key_help)
-            } else {
-                ("?", view.s.key_help)
-            });
-        }
+        None => {}
     }
-    keybar::render(frame, keys, &screen_keys, view.theme);
+    keybar::render(frame, keys, &screen_keys, pinned, view.theme);
 }
 
-fn render_header(frame: &mut Frame<'_>, area: Rect, view: &View<'_>, app: &App) {
+fn render_header(frame: &mut Frame<'_>, area: Rect, view: &View<'_>) {
     let (s, theme) = (view.s, view.theme);
     let width = usize::from(area.width);
     let slots: Vec<String> = schedule::active_at(view.cfg, view.now)
@@ -137,7 +134,6 @@ fn render_header(frame: &mut Frame<'_>, area: Rect, view: &View<'_>, app: &App) 
         .map(|n| format!("{} {} ", s.operator, text::line(n)))
         .unwrap_or_default();
     let line2 = spread(&format!(" {team}"), &operator, width);
-    let _ = app;
     frame.render_widget(
         Paragraph::new(vec![Line::from(line1), Line::from(line2)]).style(theme.header),
         area,

@@ -87,6 +87,7 @@ pub const EN: Strings = Strings {
         }
     },
     press_e_to_see: "e: show them",
+    press_e_short: "missed rounds",
     press_o_all_ok: "o = all OK",
     problems_n: |n| {
         if n == 1 {

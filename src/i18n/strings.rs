@@ -73,6 +73,7 @@ pub struct Strings {
     pub today_rounds: &'static str,
     pub open_exceptions: fn(usize) -> String,
     pub press_e_to_see: &'static str,
+    pub press_e_short: &'static str,
     pub press_o_all_ok: &'static str,
     pub problems_n: fn(u32) -> String,
     pub hours_minutes: fn(i64, i64) -> String,

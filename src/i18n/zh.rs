@@ -79,6 +79,7 @@ pub const ZH: Strings = Strings {
     today_rounds: "今日巡查",
     open_exceptions: |n| format!("{n} 次漏查或部分完成的巡查尚未说明原因"),
     press_e_to_see: "按 e 查看",
+    press_e_short: "查看漏查",
     press_o_all_ok: "按 o 全部正常",
     problems_n: |n| format!("{n} 个问题"),
     hours_minutes: |h, m| format!("{h} 小时 {m} 分钟"),

@@ -143,6 +143,7 @@ impl CheckForm {
                 return self.save();
             }
             KeyCode::Enter => return self.save(),
+            KeyCode::Char('?') => return Some(Action::Help),
             KeyCode::Esc => return Some(Action::LeaveForm { dirty: self.dirty }),
             _ => {}
         }
@@ -247,6 +248,9 @@ impl CheckForm {
 
     pub fn keys(&self, view: &View<'_>) -> Keys {
         let s = view.s;
+        if self.confirm_partial {
+            return vec![("y", s.yes), ("n", s.no)];
+        }
         match self.focus {
             Focus::Items => vec![
                 ("↑↓", s.key_item),

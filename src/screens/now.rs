@@ -55,6 +55,9 @@ impl NowScreen {
                 ("o", s.key_all_ok),
             ]);
         }
+        if view.data.open_exceptions > 0 {
+            keys.push(("e", s.press_e_short));
+        }
         if view.data.shift.is_none() {
             keys.push(("s", s.key_open_shift_hint));
         }

@@ -188,6 +188,9 @@ impl ShiftForm {
 
     pub fn keys(&self, view: &View<'_>) -> Keys {
         let s = view.s;
+        if self.confirm_new.is_some() {
+            return vec![("y", s.yes), ("n", s.no)];
+        }
         vec![
             ("↑↓", s.key_choose),
             ("Tab", s.key_next_field),

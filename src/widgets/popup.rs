@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::Strings;
@@ -42,23 +42,76 @@ pub fn frame_box(
 /// A yes/no question.
 pub fn confirm(frame: &mut Frame<'_>, area: Rect, question: &str, ui: (&Strings, &Theme)) {
     let (s, theme) = ui;
-    let width = u16::try_from(question.width() + 6)
+    let width = u16::try_from(question.width() + 4)
         .unwrap_or(u16::MAX)
-        .clamp(30, 70);
-    let lines = u16::try_from(question.width() / usize::from(width - 4) + 1).unwrap_or(1);
-    let inner = frame_box(frame, area, width, lines + 4, s.confirm_title, theme);
-    frame.render_widget(
-        Paragraph::new(vec![
-            Line::from(question.to_owned()),
-            Line::from(""),
-            Line::from(vec![
-                Span::styled(" y ", theme.key),
-                Span::raw(format!(" {}   ", s.yes)),
-                Span::styled(" n ", theme.key),
-                Span::raw(format!(" {}", s.no)),
-            ]),
-        ])
-        .wrap(Wrap { trim: false }),
-        inner,
-    );
+        .clamp(30, 64);
+    let text_lines = wrap(question, usize::from(width - 4));
+    let height = u16::try_from(text_lines.len()).unwrap_or(1) + 4;
+    let inner = frame_box(frame, area, width, height, s.confirm_title, theme);
+    let mut lines: Vec<Line> = text_lines
+        .into_iter()
+        .map(|l| Line::from(format!(" {l}")))
+        .collect();
+    lines.push(Line::from(""));
+    lines.push(Line::from(vec![
+        Span::raw(" "),
+        Span::styled(" y ", theme.key),
+        Span::raw(format!(" {}   ", s.yes)),
+        Span::styled(" n ", theme.key),
+        Span::raw(format!(" {}", s.no)),
+    ]));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Breaks `text` into lines of at most `width` columns: at spaces where a line has them (English),
+/// else between any two characters (Chinese).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width && !line.is_empty() {
+            let carry = match line.rfind(' ') {
+                Some(at) if c != ' ' && at > 0 => line.split_off(at + 1),
+                _ => String::new(),
+            };
+            lines.push(line.trim_end().to_owned());
+            used = carry.width();
+            line = carry;
+            if c == ' ' {
+                continue;
+            }
+        }
+        line.push(c);
+        used += w;
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_chinese_between_characters_and_english_at_spaces() {
+        assert_eq!(wrap("一二三四五", 4), vec!["一二", "三四", "五"]);
+        assert_eq!(
+            wrap("close this shift now", 10),
+            vec!["close this", "shift now"]
+        );
+        assert_eq!(
+            wrap("close this shift now", 8),
+            vec!["close", "this", "shift", "now"]
+        );
+        for line in wrap(
+            "有 2 项未填写。按“部分完成”保存吗？（部分完成的巡查之后须说明原因。）",
+            20,
+        ) {
+            assert!(line.width() <= 20, "{line}");
+        }
+    }
 }
