@@ -19,13 +19,13 @@ impl App {
     pub fn update(&mut self, action: Action) {
         match action {
             Action::Quit if self.screen.is_dirty() => {
-                self.overlay = Some(Overlay::Confirm(Confirm::Quit))
+                self.overlay = Some(Overlay::Confirm(Confirm::Quit));
             }
             Action::Quit | Action::QuitNow => self.quit = true,
             Action::Go(tab) => self.go(tab),
             Action::Help => self.overlay = Some(Overlay::Help),
             Action::LeaveForm { dirty: true } => {
-                self.overlay = Some(Overlay::Confirm(Confirm::LeaveForm))
+                self.overlay = Some(Overlay::Confirm(Confirm::LeaveForm));
             }
             Action::LeaveForm { dirty: false } => self.go(self.back),
             Action::PatrolDay(day) => {
@@ -54,7 +54,7 @@ impl App {
                 }
             }
             Action::NewShift if self.data.shift.is_some() => {
-                self.say_error(self.strings().shift_already_open)
+                self.say_error(self.strings().shift_already_open);
             }
             Action::NewShift => self.open_form(Screen::ShiftForm(ShiftForm::new())),
             Action::StartShift(draft) => {
@@ -67,7 +67,7 @@ impl App {
                 }
             }
             Action::CloseShift { confirmed: false } => {
-                self.overlay = Some(Overlay::Confirm(Confirm::CloseShift))
+                self.overlay = Some(Overlay::Confirm(Confirm::CloseShift));
             }
             Action::CloseShift { confirmed: true } => {
                 let Some(shift) = self.data.shift.clone() else {

@@ -128,11 +128,11 @@ impl PatrolScreen {
         match key.code {
             KeyCode::Up | KeyCode::Char('k') => self.row = self.row.saturating_sub(1),
             KeyCode::Down | KeyCode::Char('j') => {
-                self.row = (self.row + 1).min(rows.saturating_sub(1))
+                self.row = (self.row + 1).min(rows.saturating_sub(1));
             }
             KeyCode::Left | KeyCode::Char('h') => self.col = self.col.saturating_sub(1),
             KeyCode::Right | KeyCode::Char('l') => {
-                self.col = (self.col + 1).min(cols.saturating_sub(1))
+                self.col = (self.col + 1).min(cols.saturating_sub(1));
             }
             KeyCode::Char('[') | KeyCode::PageUp => {
                 return Some(Action::PatrolDay(self.day - Duration::days(1)));

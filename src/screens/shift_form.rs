@@ -100,7 +100,7 @@ impl ShiftForm {
                 self.choice = Some(self.choice.map_or(0, |c| (c + 1).min(choices.len() - 1)));
             }
             KeyCode::Up if self.choice.is_some() => {
-                self.choice = self.choice.and_then(|c| c.checked_sub(1))
+                self.choice = self.choice.and_then(|c| c.checked_sub(1));
             }
             KeyCode::Down => self.move_focus(self.focus + 1),
             KeyCode::Up | KeyCode::BackTab => self.move_focus(self.focus.saturating_sub(1)),

@@ -12,7 +12,7 @@ fn width(key: &str, label: &str) -> usize {
     key.width() + label.width() + 3
 }
 
-fn push<'a>(spans: &mut Vec<Span<'a>>, key: &str, label: &str, theme: &Theme) {
+fn push(spans: &mut Vec<Span<'_>>, key: &str, label: &str, theme: &Theme) {
     spans.push(Span::styled(format!(" {key} "), theme.key));
     spans.push(Span::raw(format!(" {label}")));
 }
