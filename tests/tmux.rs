@@ -1,0 +1,182 @@
+//! Whole-program test: the real binary in a real terminal (tmux), driven by keys as a duty teacher
+//! would: start on an empty data directory, open a shift, check a place all-OK, quit, start
+//! again and see the check. Needs tmux; CI sets DUTYDESK_REQUIRE_TMUX=1 so a missing tmux fails
+//! there instead of skipping.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn available() -> bool {
+        let found = Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success());
+        if !found && std::env::var_os("DUTYDESK_REQUIRE_TMUX").is_some() {
+            panic!("tmux is required (DUTYDESK_REQUIRE_TMUX is set) but not installed");
+        }
+        found
+    }
+
+    fn new(name: &str) -> Tmux {
+        Tmux {
+            socket: format!("dutydesk-test-{}-{name}", std::process::id()),
+        }
+    }
+
+    fn tmux(&self, args: &[&str]) -> std::process::Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("run tmux")
+    }
+
+    /// Starts the app in a detached session of `w`×`h` with the given environment.
+    fn start(&self, home: &Path, lang: &str, w: u16, h: u16) {
+        let bin = env!("CARGO_BIN_EXE_dutydesk");
+        let cmd = format!(
+            "env -u NO_COLOR DUTYDESK_HOME={} DUTYDESK_NOW=2026-11-30T07:30:00+08:00 TERM=xterm-256color {bin} --lang {lang}",
+            home.display()
+        );
+        let out = self.tmux(&[
+            "new-session",
+            "-d",
+            "-s",
+            "app",
+            "-x",
+            &w.to_string(),
+            "-y",
+            &h.to_string(),
+            &cmd,
+        ]);
+        assert!(out.status.success(), "tmux new-session: {out:?}");
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            let out = self.tmux(&["send-keys", "-t", "app", k]);
+            assert!(out.status.success(), "send-keys {k}: {out:?}");
+            sleep(Duration::from_millis(60));
+        }
+    }
+
+    /// Types text literally (Chinese included).
+    fn type_text(&self, text: &str) {
+        let out = self.tmux(&["send-keys", "-t", "app", "-l", text]);
+        assert!(out.status.success());
+        sleep(Duration::from_millis(60));
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "app"]).stdout).into_owned()
+    }
+
+    /// Waits until the screen shows `text`; fails with the screen if it never does.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "screen never showed {text:?}; it shows:\n{screen}"
+            );
+            sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn wait_exit(&self) {
+        let start = Instant::now();
+        while self.tmux(&["has-session", "-t", "app"]).status.success() {
+            assert!(start.elapsed() < Duration::from_secs(10), "the app did not quit:\n{}", self.screen());
+            sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.tmux(&["kill-server"]);
+    }
+}
+
+fn temp_home() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let home = dir.path().join("data");
+    (dir, home)
+}
+
+#[test]
+fn a_duty_teacher_opens_a_shift_checks_a_place_and_finds_it_after_a_restart() {
+    if !Tmux::available() {
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let (_dir, home) = temp_home();
+
+    // First start, in Chinese, on an empty data directory, at 80×24.
+    let t = Tmux::new("first");
+    t.start(&home, "zh", 80, 24);
+    t.wait_for("尚未开班");
+    t.wait_for("早上上学 07:00–08:00");
+    t.keys(&["s"]);
+    t.wait_for("最近班次");
+    t.keys(&["o"]);
+    t.wait_for("值班教师 *");
+    t.type_text("张伟");
+    t.keys(&["Tab"]);
+    t.type_text("李强");
+    t.keys(&["C-s"]);
+    t.wait_for("不在教职工名单中");
+    t.keys(&["y"]);
+    t.wait_for("已开班");
+    let now = t.wait_for("本机操作人： 张伟");
+    assert!(now.contains("值班 张伟"), "header names the duty teacher:\n{now}");
+    // The first due round of the morning slot is the gate: one key checks it all-OK.
+    t.keys(&["o"]);
+    let saved = t.wait_for("校门：已保存，全部正常。");
+    assert!(saved.contains("已查"), "{saved}");
+    t.keys(&["q"]);
+    t.wait_exit();
+    assert!(home.join("dutydesk.db").exists());
+
+    // Second start, in English, larger: the check is there, on Now and on the patrol grid.
+    let t = Tmux::new("second");
+    t.start(&home, "en", 120, 40);
+    let now = t.wait_for("Gate");
+    assert!(now.contains("Duty 张伟"), "the shift is still open:\n{now}");
+    let line = now.lines().find(|l| l.contains("Gate")).expect("a line for the gate");
+    assert!(line.contains("done") && line.contains("07:30 张伟"), "gate line: {line}");
+    t.keys(&["p"]);
+    let grid = t.wait_for("Patrols 2026-11-30 Mon");
+    let morning = grid
+        .lines()
+        .find(|l| l.trim_start().trim_start_matches('▸').starts_with("Morning "))
+        .expect("a morning row");
+    assert!(morning.contains("done"), "morning row: {morning}");
+    assert!(grid.contains("done 1"), "{grid}");
+    t.keys(&["q"]);
+    t.wait_exit();
+}
+
+#[test]
+fn a_window_smaller_than_80_by_24_gets_a_message_not_a_broken_screen() {
+    if !Tmux::available() {
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let (_dir, home) = temp_home();
+    let t = Tmux::new("small");
+    t.start(&home, "en", 60, 20);
+    let screen = t.wait_for("needs at least 80×24");
+    assert!(screen.contains("60×20"), "{screen}");
+    t.keys(&["q"]);
+    t.wait_exit();
+}
