@@ -116,25 +116,26 @@ impl App {
         self.status.as_ref()
     }
 
-    /// Reads the clock; reloads when the minute has changed, so that states follow the time and
-    /// other terminals' saves appear.
-    pub fn tick(&mut self) {
+    /// Reads the clock; reloads when the minute has changed (states follow the time) or when no
+    /// key came for a while (other terminals' saves appear), never while the user is typing.
+    pub fn tick(&mut self, idle: bool) {
         self.now = self.clock.now();
         let minute = self
             .now
             .naive_local()
             .with_second(0)
             .and_then(|t| t.with_nanosecond(0));
-        if minute != self.loaded_minute {
+        if idle || minute != self.loaded_minute {
             self.refresh();
         }
     }
 
-    /// How long to wait for a key before the header's minute changes.
-    pub fn until_next_minute(&self) -> Duration {
+    /// How long to wait for a key: until the header's minute changes, and at most 15 seconds so
+    /// that what other terminals save shows up soon.
+    pub fn wait_time(&self) -> Duration {
         let into =
             u64::from(self.now.second()) * 1000 + u64::from(self.now.timestamp_subsec_millis());
-        Duration::from_millis(60_000u64.saturating_sub(into).max(200))
+        Duration::from_millis(60_000u64.saturating_sub(into).clamp(200, 15_000))
     }
 
     pub fn handle_event(&mut self, ev: &Event) {
@@ -272,10 +273,11 @@ pub fn run(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<()>
         if app.should_quit() {
             return Ok(());
         }
-        if event::poll(app.until_next_minute())? {
+        let idle = !event::poll(app.wait_time())?;
+        if !idle {
             let ev = event::read()?;
             app.handle_event(&ev);
         }
-        app.tick();
+        app.tick(idle);
     }
 }

@@ -59,7 +59,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     let mut pinned = (help_key, view.s.key_help);
     match &app.overlay {
         Some(Overlay::Help) => {
-            help::render(frame, body, &view, &screen_keys);
+            help::render(frame, body, &view, &screen_keys, app.screen().is_form());
             screen_keys = Vec::new();
             pinned = ("Esc", view.s.key_back);
         }

@@ -14,7 +14,10 @@ struct Tmux {
 
 impl Tmux {
     fn available() -> bool {
-        let found = Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success());
+        let found = Command::new("tmux")
+            .arg("-V")
+            .output()
+            .is_ok_and(|o| o.status.success());
         if !found && std::env::var_os("DUTYDESK_REQUIRE_TMUX").is_some() {
             panic!("tmux is required (DUTYDESK_REQUIRE_TMUX is set) but not installed");
         }
@@ -73,7 +76,8 @@ impl Tmux {
     }
 
     fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "app"]).stdout).into_owned()
+        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "app"]).stdout)
+            .into_owned()
     }
 
     /// Waits until the screen shows `text`; fails with the screen if it never does.
@@ -95,7 +99,11 @@ impl Tmux {
     fn wait_exit(&self) {
         let start = Instant::now();
         while self.tmux(&["has-session", "-t", "app"]).status.success() {
-            assert!(start.elapsed() < Duration::from_secs(10), "the app did not quit:\n{}", self.screen());
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "the app did not quit:\n{}",
+                self.screen()
+            );
             sleep(Duration::from_millis(100));
         }
     }
@@ -138,7 +146,10 @@ fn a_duty_teacher_opens_a_shift_checks_a_place_and_finds_it_after_a_restart() {
     t.keys(&["y"]);
     t.wait_for("已开班");
     let now = t.wait_for("本机操作人： 张伟");
-    assert!(now.contains("值班 张伟"), "header names the duty teacher:\n{now}");
+    assert!(
+        now.contains("值班 张伟"),
+        "header names the duty teacher:\n{now}"
+    );
     // The first due round of the morning slot is the gate: one key checks it all-OK.
     t.keys(&["o"]);
     let saved = t.wait_for("校门：已保存，全部正常。");
@@ -152,13 +163,23 @@ fn a_duty_teacher_opens_a_shift_checks_a_place_and_finds_it_after_a_restart() {
     t.start(&home, "en", 120, 40);
     let now = t.wait_for("Gate");
     assert!(now.contains("Duty 张伟"), "the shift is still open:\n{now}");
-    let line = now.lines().find(|l| l.contains("Gate")).expect("a line for the gate");
-    assert!(line.contains("done") && line.contains("07:30 张伟"), "gate line: {line}");
+    let line = now
+        .lines()
+        .find(|l| l.contains("Gate"))
+        .expect("a line for the gate");
+    assert!(
+        line.contains("done") && line.contains("07:30 张伟"),
+        "gate line: {line}"
+    );
     t.keys(&["p"]);
     let grid = t.wait_for("Patrols 2026-11-30 Mon");
     let morning = grid
         .lines()
-        .find(|l| l.trim_start().trim_start_matches('▸').starts_with("Morning "))
+        .find(|l| {
+            l.trim_start()
+                .trim_start_matches('▸')
+                .starts_with("Morning ")
+        })
         .expect("a morning row");
     assert!(morning.contains("done"), "morning row: {morning}");
     assert!(grid.contains("done 1"), "{grid}");

@@ -54,13 +54,15 @@ pub struct Strings {
     pub help_everywhere: &'static str,
     pub global_keys: &'static [(&'static str, &'static str)],
     pub help_states: &'static [&'static str],
-    pub help_close: &'static str,
+    pub help_in_form: &'static str,
 
     // Round states
     pub state_upcoming: &'static str,
     pub state_due: &'static str,
     pub state_done: &'static str,
     pub state_partial: &'static str,
+    /// For a grid cell too narrow for the whole word.
+    pub state_partial_short: &'static str,
     pub state_missed: &'static str,
     pub state_untracked: &'static str,
 

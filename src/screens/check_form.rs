@@ -252,15 +252,16 @@ impl CheckForm {
             return vec![("y", s.yes), ("n", s.no)];
         }
         match self.focus {
+            // Most used first: the bar shows what fits at 80 columns, help shows all.
             Focus::Items => vec![
-                ("↑↓", s.key_item),
                 ("o", s.result_ok),
                 ("x", s.result_problem),
                 ("n", s.result_na),
-                ("e", s.key_note),
                 ("a", s.key_all_ok_save),
                 ("Enter", s.key_save),
                 ("Esc", s.key_back),
+                ("e", s.key_note),
+                ("↑↓", s.key_item),
             ],
             _ => vec![("Enter", s.key_done_typing), ("Ctrl+S", s.key_save)],
         }

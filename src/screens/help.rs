@@ -1,44 +1,55 @@
-//! The help popup (`?`): every key of the current screen and the global ones, and what the
-//! states of a round mean.
+//! The help popup (`?`, F1): the keys of the current screen, the keys that work everywhere, and
+//! what the states of a round mean. Keys are laid out in two columns so it fits 80×24.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use super::{View, pad};
 use crate::widgets::{Keys, popup};
 
-pub fn render(frame: &mut Frame<'_>, area: Rect, view: &View<'_>, screen_keys: &Keys) {
+/// `in_form`: the global keys do not work in a form (letters are typed), so say that instead.
+pub fn render(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    view: &View<'_>,
+    screen_keys: &Keys,
+    in_form: bool,
+) {
     let (s, theme) = (view.s, view.theme);
-    let inner = popup::frame_box(
-        frame,
-        area,
-        76,
-        area.height.saturating_sub(2),
-        s.help_title,
-        theme,
-    );
+    let inner = popup::frame_box(frame, area, 78, area.height, s.help_title, theme);
+    let column = usize::from(inner.width / 2);
     let mut lines = vec![Line::from(Span::styled(s.help_this_screen, theme.title))];
-    for (key, what) in screen_keys {
-        lines.push(Line::from(vec![
-            Span::styled(pad(key, 10), theme.title),
-            Span::raw(*what),
-        ]));
+    lines.extend(two_columns(screen_keys, column, view));
+    lines.push(Line::from(""));
+    if in_form {
+        lines.push(Line::from(Span::raw(s.help_in_form)));
+    } else {
+        lines.push(Line::from(Span::styled(s.help_everywhere, theme.title)));
+        lines.extend(two_columns(s.global_keys, column, view));
     }
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(s.help_everywhere, theme.title)));
-    for (key, what) in s.global_keys {
-        lines.push(Line::from(vec![
-            Span::styled(pad(key, 10), theme.title),
-            Span::raw(*what),
-        ]));
+    for line in s
+        .help_states
+        .iter()
+        .flat_map(|l| popup::wrap(l, usize::from(inner.width)))
+    {
+        lines.push(Line::from(Span::styled(line, theme.dim)));
     }
-    lines.push(Line::from(""));
-    for line in s.help_states {
-        lines.push(Line::from(Span::raw(*line)));
-    }
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(s.help_close, theme.dim)));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn two_columns(keys: &[(&str, &str)], column: usize, view: &View<'_>) -> Vec<Line<'static>> {
+    keys.chunks(2)
+        .map(|pair| {
+            let mut spans = Vec::new();
+            for (i, (key, what)) in pair.iter().enumerate() {
+                spans.push(Span::styled(format!(" {}", pad(key, 8)), view.theme.title));
+                let width = column.saturating_sub(9 + usize::from(i == 0));
+                spans.push(Span::raw(pad(what, width)));
+            }
+            Line::from(spans)
+        })
+        .collect()
 }

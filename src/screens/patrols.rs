@@ -17,6 +17,7 @@ use crate::domain::rounds::{self, RoundView};
 use crate::domain::schedule::Window;
 use crate::domain::text;
 use crate::widgets::Keys;
+use unicode_width::UnicodeWidthStr;
 
 const LABEL_WIDTH: usize = 13;
 const CELL_WIDTH: usize = 9;
@@ -320,7 +321,7 @@ impl PatrolScreen {
 
 /// The few characters a grid cell has: the state, `!n` for problems found, `*` for a reason given.
 fn cell_word(s: &crate::i18n::Strings, round: &RoundView) -> String {
-    let mut word = state_word(s, round.state).to_owned();
+    let mut word = String::new();
     if let Some(c) = &round.check
         && c.problems > 0
     {
@@ -331,5 +332,10 @@ fn cell_word(s: &crate::i18n::Strings, round: &RoundView) -> String {
     {
         word.push('*');
     }
-    word
+    let state = state_word(s, round.state);
+    if state.width() + word.width() < CELL_WIDTH || round.state != RoundState::Partial {
+        format!("{state}{word}")
+    } else {
+        format!("{}{word}", s.state_partial_short)
+    }
 }

@@ -61,7 +61,7 @@ impl ShiftScreen {
                 for role in DutyRole::ALL {
                     let names = names(shift, role);
                     lines.push(Line::from(vec![
-                        Span::styled(format!("  {}", pad(s.duty_role(role), 12)), theme.dim),
+                        Span::styled(format!("  {}", pad(s.duty_role(role), 16)), theme.dim),
                         Span::raw(if names.is_empty() {
                             "—".to_owned()
                         } else {
@@ -70,7 +70,7 @@ impl ShiftScreen {
                     ]));
                 }
                 lines.push(Line::from(vec![
-                    Span::styled(format!("  {}", pad(s.operator, 12)), theme.dim),
+                    Span::styled(format!("  {}", pad(s.operator, 16)), theme.dim),
                     Span::styled(
                         text::line(data.operator_name().unwrap_or("—")).into_owned(),
                         theme.title,
