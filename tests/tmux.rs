@@ -3,6 +3,8 @@
 //! again and see the check. Needs tmux; CI sets DUTYDESK_REQUIRE_TMUX=1 so a missing tmux fails
 //! there instead of skipping.
 
+#![allow(clippy::expect_used, reason = "a test stops at the first thing that is not as expected")]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::thread::sleep;
@@ -18,9 +20,10 @@ impl Tmux {
             .arg("-V")
             .output()
             .is_ok_and(|o| o.status.success());
-        if !found && std::env::var_os("DUTYDESK_REQUIRE_TMUX").is_some() {
-            panic!("tmux is required (DUTYDESK_REQUIRE_TMUX is set) but not installed");
-        }
+        assert!(
+            found || std::env::var_os("DUTYDESK_REQUIRE_TMUX").is_none(),
+            "tmux is required (DUTYDESK_REQUIRE_TMUX is set) but not installed"
+        );
         found
     }
 
