@@ -201,14 +201,8 @@ pub fn state_word(s: &Strings, state: RoundState) -> &'static str {
 
 /// `Gate · Morning arrival 07:00–08:00 · 2026-11-30 Mon`.
 pub fn round_title(view: &View<'_>, round: &RoundView) -> String {
-    let place = view
-        .cfg
-        .place(&round.key.place)
-        .map_or(round.key.place.as_str(), |p| p.name.get(view.lang));
-    let slot = view
-        .cfg
-        .slot(&round.key.slot)
-        .map_or(round.key.slot.as_str(), |p| p.name.get(view.lang));
+    let place = view.cfg.place_name(&round.key.place, view.lang);
+    let slot = view.cfg.slot_name(&round.key.slot, view.lang);
     format!(
         "{place} · {slot} {} · {}",
         window_text(&round.window),

@@ -207,10 +207,7 @@ impl App {
         let Some(actor) = self.actor() else { return };
         let result = self.store.save_check(draft, actor, self.stamp());
         let s = self.strings();
-        let place = self
-            .cfg
-            .place(&draft.round.place)
-            .map_or(draft.round.place.as_str(), |p| p.name.get(self.lang));
+        let place = self.cfg.place_name(&draft.round.place, self.lang);
         let problems = draft
             .items
             .iter()

@@ -79,4 +79,14 @@ impl Config {
     pub fn slot(&self, id: &str) -> Option<&Slot> {
         self.slots.iter().find(|s| s.id == id)
     }
+
+    /// A place's name; a place no longer in the config (records outlive config edits) shows its id.
+    pub fn place_name<'a>(&'a self, id: &'a str, lang: Lang) -> &'a str {
+        self.place(id).map_or(id, |p| p.name.get(lang))
+    }
+
+    /// A slot's name, or its id if it is no longer in the config.
+    pub fn slot_name<'a>(&'a self, id: &'a str, lang: Lang) -> &'a str {
+        self.slot(id).map_or(id, |s| s.name.get(lang))
+    }
 }

@@ -90,10 +90,7 @@ impl NowScreen {
                 if r.key.slot != a.slot.id || r.key.day != a.day || r.key.rep != a.window.rep {
                     continue;
                 }
-                let place = view
-                    .cfg
-                    .place(&r.key.place)
-                    .map_or(r.key.place.as_str(), |p| p.name.get(view.lang));
+                let place = view.cfg.place_name(&r.key.place, view.lang);
                 let selected = i == cursor;
                 let mut spans = vec![
                     Span::raw(if selected { " ▶ " } else { "   " }),
