@@ -5,7 +5,10 @@ use std::path::Path;
 #[test]
 fn the_readme_config_example_loads() {
     let readme = include_str!("../README.md");
-    let start = readme.find("```toml\n").expect("a toml block in the README") + "```toml\n".len();
+    let start = readme
+        .find("```toml\n")
+        .expect("a toml block in the README")
+        + "```toml\n".len();
     let end = start + readme[start..].find("```").expect("the block ends");
     let example = &readme[start..end];
     let cfg = dutydesk::config::load(Some((Path::new("README.md"), example)))

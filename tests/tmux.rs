@@ -3,7 +3,10 @@
 //! again and see the check. Needs tmux; CI sets DUTYDESK_REQUIRE_TMUX=1 so a missing tmux fails
 //! there instead of skipping.
 
-#![allow(clippy::expect_used, reason = "a test stops at the first thing that is not as expected")]
+#![allow(
+    clippy::expect_used,
+    reason = "a test stops at the first thing that is not as expected"
+)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
