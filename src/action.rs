@@ -29,6 +29,8 @@ pub enum Action {
     LeaveForm {
         dirty: bool,
     },
+    /// Show the patrol grid of the most recent day with rounds still waiting for a reason.
+    ShowExceptions,
     /// Show the patrol grid of another day.
     PatrolDay(NaiveDate),
     /// Open the checklist of a round.

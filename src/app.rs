@@ -67,11 +67,13 @@ pub struct App {
     loaded_minute: Option<NaiveDateTime>,
     pub(crate) data: Data,
     pub(crate) screen: Screen,
-    /// Where a form returns to.
-    back: Tab,
+    /// The screen a form was opened from, as it was, to return to.
+    previous: Option<Box<Screen>>,
     pub(crate) overlay: Option<Overlay>,
     pub(crate) status: Option<Status>,
     pub(crate) quit: bool,
+    /// The terminal's size, as last measured by the loop.
+    size: (u16, u16),
 }
 
 impl App {
@@ -86,10 +88,11 @@ impl App {
             loaded_minute: None,
             data: Data::default(),
             screen: Screen::Now(now::NowScreen::default()),
-            back: Tab::Now,
+            previous: None,
             overlay: None,
             status: None,
             quit: false,
+            size: (crate::ui::MIN_WIDTH, crate::ui::MIN_HEIGHT),
         };
         app.refresh();
         app
@@ -138,6 +141,15 @@ impl App {
         Duration::from_millis(60_000u64.saturating_sub(into).clamp(200, 15_000))
     }
 
+    /// Records the terminal's size: keys are not sent to screens the user cannot see.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.size = (width, height);
+    }
+
+    fn too_small(&self) -> bool {
+        self.size.0 < crate::ui::MIN_WIDTH || self.size.1 < crate::ui::MIN_HEIGHT
+    }
+
     pub fn handle_event(&mut self, ev: &Event) {
         match ev {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(*key),
@@ -165,6 +177,14 @@ impl App {
     /// Turns a key into an action: the popup first, then the keys that work everywhere, then
     /// the screen.
     fn route_key(&mut self, key: KeyEvent) -> Option<Action> {
+        if self.too_small() {
+            // Nothing on screen to type into; only quitting works, and not over unsaved input
+            // (the message says to enlarge the window to deal with it).
+            let quit = key.code == KeyCode::Char('q')
+                || (key.code == KeyCode::Char('c')
+                    && key.modifiers.contains(KeyModifiers::CONTROL));
+            return (quit && !self.screen.is_dirty()).then_some(Action::QuitNow);
+        }
         if let Some(overlay) = self.overlay.take() {
             return match overlay {
                 Overlay::Help => None,
@@ -216,6 +236,7 @@ impl App {
 
     /// Switches to a top-level screen.
     pub(crate) fn go(&mut self, tab: Tab) {
+        self.previous = None;
         self.screen = match tab {
             Tab::Now => Screen::Now(now::NowScreen::default()),
             Tab::Patrols => Screen::Patrols(patrols::PatrolScreen::new(self.now.date_naive())),
@@ -227,11 +248,14 @@ impl App {
 
     /// Reloads what the screens read. A failure is shown, and the last data kept.
     pub(crate) fn refresh(&mut self) {
-        let now = self.now.naive_local();
-        self.loaded_minute = now.with_second(0).and_then(|t| t.with_nanosecond(0));
+        let now = self.now;
+        self.loaded_minute = now
+            .naive_local()
+            .with_second(0)
+            .and_then(|t| t.with_nanosecond(0));
         let mut result = self.data.load(&self.store, &self.cfg, now);
         if let Screen::Patrols(p) = &mut self.screen {
-            let tracked = self.data.tracked_from.unwrap_or(now.date());
+            let tracked = self.data.tracked_from.unwrap_or(now.date_naive());
             result = result.and_then(|()| {
                 let rounds = day_rounds(&self.store, &self.cfg, p.day, now, tracked)?;
                 p.set_rounds(rounds, &self.cfg);
@@ -262,6 +286,7 @@ fn make_view<'a>(
         theme,
         now: now.naive_local(),
         offset: *now.offset(),
+        caret: true,
         data,
     }
 }
@@ -269,6 +294,8 @@ fn make_view<'a>(
 /// Runs the app until the user quits. The terminal is set up and restored by the caller.
 pub fn run(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<()> {
     loop {
+        let size = terminal.size()?;
+        app.resize(size.width, size.height);
         terminal.draw(|frame| crate::ui::draw(frame, app))?;
         if app.should_quit() {
             return Ok(());

@@ -38,6 +38,8 @@ pub struct View<'a> {
     pub now: NaiveDateTime,
     /// The local time zone, for showing stored UTC times.
     pub offset: FixedOffset,
+    /// Whether the screen's focused field may show the terminal caret: not under a popup.
+    pub caret: bool,
     pub data: &'a Data,
 }
 
@@ -193,6 +195,7 @@ pub fn state_word(s: &Strings, state: RoundState) -> &'static str {
         RoundState::Upcoming => s.state_upcoming,
         RoundState::Due => s.state_due,
         RoundState::Done => s.state_done,
+        RoundState::Late => s.state_late,
         RoundState::Partial => s.state_partial,
         RoundState::Missed => s.state_missed,
         RoundState::Untracked => s.state_untracked,

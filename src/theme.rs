@@ -74,7 +74,7 @@ impl Theme {
             RoundState::Upcoming | RoundState::Untracked => self.upcoming,
             RoundState::Due => self.due,
             RoundState::Done => self.done,
-            RoundState::Partial => self.partial,
+            RoundState::Partial | RoundState::Late => self.partial,
             RoundState::Missed => self.missed,
         }
     }

@@ -21,9 +21,14 @@ pub const MIN_HEIGHT: u16 = 24;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App) {
     let area = frame.area();
-    let view = app.view();
+    let mut view = app.view();
+    view.caret = !matches!(app.overlay, Some(Overlay::Help | Overlay::Confirm(_)));
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let msg = (view.s.too_small)(area.width, area.height);
+        let mut msg = (view.s.too_small)(area.width, area.height);
+        if app.screen().is_dirty() {
+            msg.push(' ');
+            msg.push_str(view.s.too_small_unsaved);
+        }
         frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
         return;
     }
@@ -84,26 +89,36 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
 fn render_header(frame: &mut Frame<'_>, area: Rect, view: &View<'_>) {
     let (s, theme) = (view.s, view.theme);
     let width = usize::from(area.width);
-    let slots: Vec<String> = schedule::active_at(view.cfg, view.now)
-        .iter()
-        .map(|a| format!("{} {}", a.slot.name.get(view.lang), window_text(&a.window)))
-        .collect();
-    let slot = if slots.is_empty() {
-        s.no_slot_short.to_owned()
-    } else {
-        slots.join(" · ")
+    let active = schedule::active_at(view.cfg, view.now);
+    let slot_text = |short: bool| {
+        if active.is_empty() {
+            return s.no_slot_short.to_owned();
+        }
+        let names: Vec<String> = active
+            .iter()
+            .map(|a| {
+                let name = if short { &a.slot.short } else { &a.slot.name };
+                format!("{} {}", name.get(view.lang), window_text(&a.window))
+            })
+            .collect();
+        names.join(" · ")
     };
     let clock = format!(
         "{} {}",
         day_text(s, view.now.date()),
         view.now.format("%H:%M")
     );
-    let left = format!(
-        " {} · {}  {}",
-        text::line(view.cfg.school.get(view.lang)),
-        s.app_name,
-        slot
-    );
+    let school = text::line(view.cfg.school.get(view.lang));
+    // The fullest header that fits: the current slot matters more than the program's name.
+    let room = width.saturating_sub(clock.width() + 3);
+    let left = [
+        format!(" {school} · {}  {}", s.app_name, slot_text(false)),
+        format!(" {school}  {}", slot_text(false)),
+        format!(" {school}  {}", slot_text(true)),
+    ]
+    .into_iter()
+    .find(|l| l.width() <= room)
+    .unwrap_or_else(|| format!(" {school}  {}", slot_text(true)));
     let line1 = spread(&left, &format!("{clock} "), width);
 
     let team = match &view.data.shift {
@@ -142,9 +157,10 @@ fn render_header(frame: &mut Frame<'_>, area: Rect, view: &View<'_>) {
 
 /// `left` and `right` on one line of `width` columns, `left` cut short if they do not both fit.
 fn spread(left: &str, right: &str, width: usize) -> String {
-    let room = width.saturating_sub(right.width());
+    // Two columns always stay between them, so the clock never runs into the slot.
+    let room = width.saturating_sub(right.width() + 2);
     let left = truncate(left, room);
-    let gap = room.saturating_sub(left.width());
+    let gap = room.saturating_sub(left.width()) + 2;
     format!("{left}{}{right}", " ".repeat(gap))
 }
 

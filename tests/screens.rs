@@ -13,7 +13,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
-use dutydesk::action::{Action, Tab};
+use dutydesk::action::Action;
 use dutydesk::app::Data;
 use dutydesk::config::Config;
 use dutydesk::domain::patrol::{
@@ -50,6 +50,14 @@ fn offset() -> FixedOffset {
 }
 
 /// A local wall-clock time as the UTC instant the store would hold.
+/// A local wall-clock time at the school's offset.
+fn local(t: NaiveDateTime) -> DateTime<FixedOffset> {
+    offset()
+        .from_local_datetime(&t)
+        .single()
+        .expect("unambiguous")
+}
+
 fn utc(t: NaiveDateTime) -> DateTime<Utc> {
     offset()
         .from_local_datetime(&t)
@@ -107,7 +115,7 @@ fn open_shift() -> Shift {
 /// Data as `App` loads it at `now`: the staff list, today's rounds open now, and optionally a
 /// shift.
 fn data(now: NaiveDateTime, shift: Option<Shift>) -> Data {
-    let today = rounds::for_day(&cfg(), monday(), &[], &[], now, monday());
+    let today = rounds::for_day(&cfg(), monday(), &[], &[], local(now), monday());
     let operator = shift
         .as_ref()
         .and_then(|s| s.duty_teacher().map(|m| m.staff));
@@ -123,6 +131,11 @@ fn data(now: NaiveDateTime, shift: Option<Shift>) -> Data {
             .collect(),
         today_tally: rounds::tally(&today),
         open_exceptions: rounds::tally(&today).open_exceptions,
+        exception_days: if rounds::tally(&today).open_exceptions > 0 {
+            vec![monday()]
+        } else {
+            Vec::new()
+        },
         tracked_from: Some(monday()),
     }
 }
@@ -135,6 +148,7 @@ fn view<'a>(cfg: &'a Config, data: &'a Data, lang: Lang, now: NaiveDateTime) -> 
         theme: &dutydesk::theme::COLOR,
         now,
         offset: offset(),
+        caret: true,
         data,
     }
 }
@@ -186,7 +200,7 @@ fn grid(
 ) -> PatrolScreen {
     let mut p = PatrolScreen::new(monday());
     p.set_rounds(
-        rounds::for_day(cfg, monday(), checks, exceptions, now, monday()),
+        rounds::for_day(cfg, monday(), checks, exceptions, local(now), monday()),
         cfg,
     );
     p
@@ -308,7 +322,7 @@ fn patrol_grid_brackets_and_t_move_between_days() {
     // A day with no rounds (Saturday) has nothing to open.
     let mut saturday = PatrolScreen::new(NaiveDate::from_ymd_opt(2026, 11, 28).expect("date"));
     let sat = NaiveDate::from_ymd_opt(2026, 11, 28).expect("date");
-    saturday.set_rounds(rounds::for_day(&cfg, sat, &[], &[], now, sat), &cfg);
+    saturday.set_rounds(rounds::for_day(&cfg, sat, &[], &[], local(now), sat), &cfg);
     assert!(saturday.rounds().is_empty());
     assert_eq!(saturday.handle_key(key(KeyCode::Enter), &v), None);
     assert_eq!(saturday.handle_key(ch('o'), &v), None);
@@ -344,7 +358,7 @@ fn patrol_grid_starts_on_the_first_round_still_waiting_for_a_reason() {
     // A reload (every minute) keeps the cursor where the user put it.
     p.handle_key(key(KeyCode::Down), &v);
     p.set_rounds(
-        rounds::for_day(&cfg, monday(), &[], &explained, now, monday()),
+        rounds::for_day(&cfg, monday(), &[], &explained, local(now), monday()),
         &cfg,
     );
     assert_eq!(
@@ -354,7 +368,6 @@ fn patrol_grid_starts_on_the_first_round_still_waiting_for_a_reason() {
 }
 
 #[test]
-#[ignore = "BUG (or a product decision to make): a round checked after its window closed counts as done, so a missed round stops needing a written reason as soon as someone checks it late (even the next day); the brief says a missed round is closed only with a written reason"]
 fn patrol_grid_a_round_checked_after_its_window_still_needs_a_reason() {
     let (cfg, now) = (cfg(), at("12:30"));
     let key = round_key("morning", 0, "playground");
@@ -370,7 +383,7 @@ fn patrol_grid_a_round_checked_after_its_window_still_needs_a_reason() {
         note: String::new(),
         items: Vec::new(),
     };
-    let day = rounds::for_day(&cfg, monday(), &[late], &[], now, monday());
+    let day = rounds::for_day(&cfg, monday(), &[late], &[], local(now), monday());
     let round = day.iter().find(|r| r.key == key).expect("round");
     assert!(
         round.open_exception,
@@ -385,7 +398,7 @@ fn patrol_grid_a_round_checked_after_its_window_still_needs_a_reason() {
 
 /// The gate's morning round at 07:30 (three checklist items), not yet checked.
 fn gate_round(cfg: &Config, now: NaiveDateTime) -> RoundView {
-    rounds::for_day(cfg, monday(), &[], &[], now, monday())
+    rounds::for_day(cfg, monday(), &[], &[], local(now), monday())
         .into_iter()
         .find(|r| r.key == round_key("morning", 0, "gate"))
         .expect("the gate is patrolled in the morning")
@@ -684,7 +697,7 @@ fn check_form_opened_on_a_checked_round_starts_from_that_check() {
             },
         ],
     };
-    let round = rounds::for_day(&cfg, monday(), &[earlier], &[], now, monday())
+    let round = rounds::for_day(&cfg, monday(), &[earlier], &[], local(now), monday())
         .into_iter()
         .find(|r| r.key == key)
         .expect("round");
@@ -808,8 +821,8 @@ fn staff_form_paste_drops_escape_sequences_and_bidi_characters() {
         "{:?}",
         draft.name
     );
-    // The escape characters go; the printable rest of the sequences stays as typed text.
-    assert_eq!(draft.name, "[1m孙悦[0m");
+    // Whole escape sequences go, not only their ESC characters.
+    assert_eq!(draft.name, "孙悦");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1023,7 +1036,6 @@ fn shift_form_refuses_the_same_person_twice_in_one_role() {
 }
 
 #[test]
-#[ignore = "BUG: after a refused save the caret goes to the field in error, whose text still matches staff, so the type-ahead list is drawn over the field's error line: 'This person is already named in this role.' is hidden (only its last letters 'e.' show)"]
 fn shift_form_shows_why_the_second_guard_is_refused() {
     let (cfg, now) = (cfg(), at("07:30"));
     let data = data(now, None);
@@ -1076,7 +1088,6 @@ fn shift_form_asks_which_one_when_two_staff_share_the_typed_name() {
 }
 
 #[test]
-#[ignore = "BUG: the type-ahead list opens on the error line of the field it belongs to, so 'Several staff have this name: choose one from the list (↓).' is hidden under the list (only ' from' shows), and the list also covers the leader's name"]
 fn shift_form_shows_why_an_ambiguous_name_is_refused() {
     let (cfg, data) = (cfg(), two_zhang_wei());
     let v = view(&cfg, &data, Lang::En, at("07:30"));
@@ -1087,7 +1098,6 @@ fn shift_form_shows_why_an_ambiguous_name_is_refused() {
 }
 
 #[test]
-#[ignore = "BUG: the same new name typed in two roles (guard and night duty) becomes two MemberRef::New, so opening the shift adds two staff rows with that name; every later type-in of it is then ambiguous"]
 fn shift_form_a_new_name_in_two_roles_adds_one_person() {
     let (cfg, now) = (cfg(), at("07:30"));
     let data = data(now, None);
@@ -1101,19 +1111,36 @@ fn shift_form_a_new_name_in_two_roles_adds_one_person() {
     form.handle_key(key(KeyCode::Tab), &v);
     form.handle_key(key(KeyCode::Tab), &v);
     type_into_shift(&mut form, &v, "赵六");
-    // Either the form refuses it, or it adds 赵六 once; it must not add two people.
+    // Guard and night duty may be one person; opening the shift adds 赵六 to the staff once.
     let Some(Action::StartShift(draft)) = form
         .handle_key(ctrl('s'), &v)
         .or_else(|| form.handle_key(ch('y'), &v))
     else {
-        return;
+        panic!("the shift opens");
     };
-    let new = draft
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store =
+        dutydesk::store::Store::open(&dir.path().join("d.db"), monday()).expect("store");
+    // The same staff list as the form saw, with the same ids.
+    for person in staff_list() {
+        let draft = dutydesk::domain::staff::StaffDraft {
+            name: person.name.clone(),
+            role: person.role,
+        };
+        let id = store.add_staff(&draft, utc(now)).expect("staff added");
+        assert_eq!(id, person.id);
+    }
+    let shift = store.start_shift(&draft, utc(now)).expect("shift opens");
+    let added = store.staff().expect("staff");
+    let zhao: Vec<_> = added.iter().filter(|s| s.name == "赵六").collect();
+    assert_eq!(zhao.len(), 1, "赵六 added once: {added:?}");
+    let roles: Vec<_> = shift
         .members
         .iter()
-        .filter(|(m, _)| matches!(m, MemberRef::New { name, .. } if name == "赵六"))
-        .count();
-    assert!(new <= 1, "赵六 would be added {new} times: {draft:?}");
+        .filter(|m| m.staff == zhao[0].id)
+        .map(|m| m.role)
+        .collect();
+    assert_eq!(roles, vec![DutyRole::Guard, DutyRole::NightDuty]);
 }
 
 #[test]
@@ -1191,7 +1218,7 @@ fn now_screen_outside_a_slot_has_nothing_to_open_and_e_shows_missed_rounds() {
     let mut s = NowScreen::default();
     assert_eq!(s.handle_key(key(KeyCode::Enter), &v), None);
     assert_eq!(s.handle_key(ch('o'), &v), None);
-    assert_eq!(s.handle_key(ch('e'), &v), Some(Action::Go(Tab::Patrols)));
+    assert_eq!(s.handle_key(ch('e'), &v), Some(Action::ShowExceptions));
 }
 
 #[test]

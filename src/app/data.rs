@@ -1,7 +1,9 @@
 //! What the screens read, loaded from the store in one place after every action and every
 //! minute: the open shift, the staff list, today's rounds and the rounds open now.
 
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{Duration, NaiveDate};
+
+use crate::domain::clock::LocalTime;
 
 use crate::config::Config;
 use crate::domain::rounds::{self, RoundView, Tally};
@@ -24,6 +26,8 @@ pub struct Data {
     pub today_tally: Tally,
     /// Missed or partial rounds of the last days with no written reason.
     pub open_exceptions: usize,
+    /// The days those rounds are on, most recent first.
+    pub exception_days: Vec<NaiveDate>,
     pub tracked_from: Option<NaiveDate>,
 }
 
@@ -40,13 +44,8 @@ impl Data {
     }
 
     /// Reloads everything; keeps the operator if they are still on the shift, else the duty teacher.
-    pub fn load(
-        &mut self,
-        store: &Store,
-        cfg: &Config,
-        now: NaiveDateTime,
-    ) -> Result<(), StoreError> {
-        let tracked_from = store.tracked_from()?.unwrap_or(now.date());
+    pub fn load(&mut self, store: &Store, cfg: &Config, now: LocalTime) -> Result<(), StoreError> {
+        let tracked_from = store.tracked_from()?.unwrap_or(now.date_naive());
         let shift = store.open_shift()?;
         let operator = shift.as_ref().and_then(|s| {
             self.operator
@@ -54,28 +53,31 @@ impl Data {
                 .or_else(|| s.duty_teacher().map(|m| m.staff))
                 .or_else(|| s.members.first().map(|m| m.staff))
         });
-        let today = day_rounds(store, cfg, now.date(), now, tracked_from)?;
-        let yesterday = day_rounds(
-            store,
-            cfg,
-            now.date() - Duration::days(1),
-            now,
-            tracked_from,
-        )?;
-        let mut open_exceptions =
-            rounds::tally(&today).open_exceptions + rounds::tally(&yesterday).open_exceptions;
+        let today = day_rounds(store, cfg, now.date_naive(), now, tracked_from)?;
+        let yesterday_day = now.date_naive() - Duration::days(1);
+        let yesterday = day_rounds(store, cfg, yesterday_day, now, tracked_from)?;
+        let mut exception_days = Vec::new();
+        for (day, rounds) in [(now.date_naive(), &today), (yesterday_day, &yesterday)] {
+            let open = rounds::tally(rounds).open_exceptions;
+            if open > 0 {
+                exception_days.push((day, open));
+            }
+        }
         for back in 2..EXCEPTION_DAYS {
-            let day = now.date() - Duration::days(back);
+            let day = now.date_naive() - Duration::days(back);
             if day < tracked_from {
                 break;
             }
-            open_exceptions +=
+            let open =
                 rounds::tally(&day_rounds(store, cfg, day, now, tracked_from)?).open_exceptions;
+            if open > 0 {
+                exception_days.push((day, open));
+            }
         }
         let active = yesterday
             .iter()
             .chain(today.iter())
-            .filter(|r| r.window.contains(now))
+            .filter(|r| r.window.contains(now.naive_local()))
             .cloned()
             .collect();
         *self = Data {
@@ -85,7 +87,8 @@ impl Data {
             staff: store.staff()?,
             recent_shifts: store.recent_shifts(8)?,
             active,
-            open_exceptions,
+            open_exceptions: exception_days.iter().map(|(_, n)| n).sum(),
+            exception_days: exception_days.into_iter().map(|(d, _)| d).collect(),
             tracked_from: Some(tracked_from),
         };
         Ok(())
@@ -97,7 +100,7 @@ pub fn day_rounds(
     store: &Store,
     cfg: &Config,
     day: NaiveDate,
-    now: NaiveDateTime,
+    now: LocalTime,
     tracked_from: NaiveDate,
 ) -> Result<Vec<RoundView>, StoreError> {
     let checks = store.day_checks(day)?;

@@ -9,6 +9,7 @@ use crate::domain::patrol::{CheckDraft, ItemAnswer, ItemResult, RoundState};
 use crate::domain::rounds::RoundView;
 use crate::domain::schedule::RoundKey;
 use crate::screens::check_form::CheckForm;
+use crate::screens::patrols::PatrolScreen;
 use crate::screens::reason::ReasonForm;
 use crate::screens::shift_form::ShiftForm;
 use crate::screens::staff_form::StaffForm;
@@ -27,10 +28,17 @@ impl App {
             Action::LeaveForm { dirty: true } => {
                 self.overlay = Some(Overlay::Confirm(Confirm::LeaveForm));
             }
-            Action::LeaveForm { dirty: false } => self.go(self.back),
+            Action::LeaveForm { dirty: false } => self.leave_form(),
+            Action::ShowExceptions => {
+                let today = self.now.date_naive();
+                let day = self.data.exception_days.first().copied().unwrap_or(today);
+                self.previous = None;
+                self.screen = Screen::Patrols(PatrolScreen::new(day));
+                self.refresh();
+            }
             Action::PatrolDay(day) => {
                 if let Screen::Patrols(p) = &mut self.screen {
-                    p.day = day;
+                    *p = PatrolScreen::new(day);
                 }
                 self.refresh();
             }
@@ -96,8 +104,20 @@ impl App {
     }
 
     fn open_form(&mut self, form: Screen) {
-        self.back = self.screen.tab();
-        self.screen = form;
+        let from = std::mem::replace(&mut self.screen, form);
+        self.previous = Some(Box::new(from));
+    }
+
+    /// Back to the screen the form was opened from (the same day of the grid, the same place in
+    /// a list), reloaded.
+    fn leave_form(&mut self) {
+        match self.previous.take() {
+            Some(screen) => {
+                self.screen = *screen;
+                self.refresh();
+            }
+            None => self.go(Tab::Now),
+        }
     }
 
     /// Shows "saved" only for a committed write, else the error; returns whether it committed.
@@ -142,8 +162,8 @@ impl App {
 
     /// The round as it stands now, loaded afresh so a check saved elsewhere is seen.
     fn round(&mut self, key: &RoundKey) -> Option<RoundView> {
-        let now = self.now.naive_local();
-        let tracked = self.data.tracked_from.unwrap_or(now.date());
+        let now = self.now;
+        let tracked = self.data.tracked_from.unwrap_or(now.date_naive());
         match day_rounds(&self.store, &self.cfg, key.day, now, tracked) {
             Ok(rounds) => rounds.into_iter().find(|r| &r.key == key),
             Err(e) => {
@@ -216,7 +236,7 @@ impl App {
         let message = (s.check_saved)(place, draft.is_complete(), problems);
         if self.saved(result, &message) {
             if self.screen.is_form() {
-                self.go(self.back);
+                self.leave_form();
             } else {
                 self.refresh();
             }
@@ -225,7 +245,10 @@ impl App {
 
     fn ask_reason(&mut self, key: &RoundKey) {
         let Some(round) = self.round(key) else { return };
-        if !matches!(round.state, RoundState::Missed | RoundState::Partial) {
+        if !matches!(
+            round.state,
+            RoundState::Missed | RoundState::Partial | RoundState::Late
+        ) {
             self.say_error(self.strings().reason_not_needed);
             return;
         }

@@ -116,6 +116,9 @@ pub enum RoundState {
     Due,
     /// Checked, every item answered.
     Done,
+    /// Checked completely, but only after the window had closed: the patrol was not made at
+    /// its time, so, like a missed round, it needs a written reason.
+    Late,
     /// Checked, some items unanswered.
     Partial,
     /// Window closed with no check.
@@ -124,16 +127,33 @@ pub enum RoundState {
     Untracked,
 }
 
-/// Works out a round's state from its window, its latest check and the clock.
+/// A check entered this long after its window closed still counts as made in time: the last
+/// place of a round is often written up a few minutes after the bell.
+pub const LATE_GRACE_MINUTES: i64 = 15;
+
+impl RoundState {
+    /// Missed, late or partial: a round that was not patrolled as planned.
+    pub fn is_exception(self) -> bool {
+        matches!(
+            self,
+            RoundState::Missed | RoundState::Late | RoundState::Partial
+        )
+    }
+}
+
+/// Works out a round's state from its window, its latest check (`checked_at`: the check's local
+/// time) and the clock.
 pub fn state(
     window: &Window,
     day: NaiveDate,
-    latest: Option<&CheckRecord>,
+    latest: Option<(&CheckRecord, NaiveDateTime)>,
     now: NaiveDateTime,
     tracked_from: NaiveDate,
 ) -> RoundState {
+    let deadline = window.end + chrono::Duration::minutes(LATE_GRACE_MINUTES);
     match latest {
-        Some(c) if c.complete => RoundState::Done,
+        Some((c, at)) if c.complete && at > deadline => RoundState::Late,
+        Some((c, _)) if c.complete => RoundState::Done,
         Some(_) => RoundState::Partial,
         None if now < window.start => RoundState::Upcoming,
         None if now < window.end => RoundState::Due,
@@ -145,7 +165,7 @@ pub fn state(
 /// Whether a round in this state, at this moment, is an exception that needs a written reason.
 pub fn needs_reason(state: RoundState, window: &Window, now: NaiveDateTime) -> bool {
     match state {
-        RoundState::Missed => true,
+        RoundState::Missed | RoundState::Late => true,
         RoundState::Partial => now >= window.end,
         _ => false,
     }
@@ -214,13 +234,44 @@ mod tests {
             RoundState::Untracked
         );
         assert_eq!(
-            state(&w, day, Some(&check(true)), t("2026-11-30 09:00"), from),
+            state(
+                &w,
+                day,
+                Some((&check(true), t("2026-11-30 07:40"))),
+                t("2026-11-30 09:00"),
+                from
+            ),
             RoundState::Done
         );
         assert_eq!(
-            state(&w, day, Some(&check(false)), t("2026-11-30 07:30"), from),
+            state(
+                &w,
+                day,
+                Some((&check(false), t("2026-11-30 07:20"))),
+                t("2026-11-30 07:30"),
+                from
+            ),
             RoundState::Partial
         );
+    }
+
+    #[test]
+    fn a_check_entered_after_the_window_and_its_grace_is_late() {
+        let w = window();
+        let day = w.start.date();
+        let check = check(true);
+        let in_grace = t("2026-11-30 08:15");
+        let after = t("2026-11-30 08:16");
+        let now = t("2026-11-30 12:00");
+        assert_eq!(
+            state(&w, day, Some((&check, in_grace)), now, day),
+            RoundState::Done
+        );
+        assert_eq!(
+            state(&w, day, Some((&check, after)), now, day),
+            RoundState::Late
+        );
+        assert!(needs_reason(RoundState::Late, &w, now));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! A day's rounds put together: the schedule, the latest check and any written reason of each
 //! round, and its state at a moment. Screens and reports read this, never the raw rows.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 
 use super::patrol::{self, CheckRecord, ExceptionRecord, RoundState};
 use super::schedule::{RoundKey, Window, windows};
@@ -26,15 +26,18 @@ impl RoundView {
     }
 }
 
-/// Every round of `day`, in slot order, then repetition, then place order.
+/// Every round of `day`, in slot order, then repetition, then place order, at the local moment
+/// `at` (whose offset also places the stored check times on the local clock).
 pub fn for_day(
     cfg: &Config,
     day: NaiveDate,
     checks: &[CheckRecord],
     exceptions: &[ExceptionRecord],
-    now: NaiveDateTime,
+    at: DateTime<FixedOffset>,
     tracked_from: NaiveDate,
 ) -> Vec<RoundView> {
+    let now = at.naive_local();
+    let local = |c: &CheckRecord| c.at.with_timezone(at.offset()).naive_local();
     let mut out = Vec::new();
     for slot in &cfg.slots {
         for window in windows(slot, day) {
@@ -47,7 +50,13 @@ pub fn for_day(
                 };
                 let check = checks.iter().find(|c| c.round == key).cloned();
                 let exception = exceptions.iter().find(|e| e.round == key).cloned();
-                let state = patrol::state(&window, day, check.as_ref(), now, tracked_from);
+                let state = patrol::state(
+                    &window,
+                    day,
+                    check.as_ref().map(|c| (c, local(c))),
+                    now,
+                    tracked_from,
+                );
                 let open_exception =
                     patrol::needs_reason(state, &window, now) && exception.is_none();
                 out.push(RoundView {
@@ -70,6 +79,7 @@ pub struct Tally {
     pub upcoming: usize,
     pub due: usize,
     pub done: usize,
+    pub late: usize,
     pub partial: usize,
     pub missed: usize,
     pub open_exceptions: usize,
@@ -82,6 +92,7 @@ pub fn tally(rounds: &[RoundView]) -> Tally {
             RoundState::Upcoming => t.upcoming += 1,
             RoundState::Due => t.due += 1,
             RoundState::Done => t.done += 1,
+            RoundState::Late => t.late += 1,
             RoundState::Partial => t.partial += 1,
             RoundState::Missed => t.missed += 1,
             RoundState::Untracked => {}

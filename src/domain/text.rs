@@ -87,7 +87,7 @@ pub fn validate(kind: TextKind, raw: &str, required: bool) -> Result<String, Tex
 /// Cleans pasted text for a field: line breaks become spaces in one-line fields (a note keeps
 /// them), tabs become spaces, and every other control or invisible character is dropped.
 pub fn clean_paste(kind: TextKind, pasted: &str) -> String {
-    let unified = pasted.replace("\r\n", "\n").replace('\r', "\n");
+    let unified = strip_escape_sequences(&pasted.replace("\r\n", "\n").replace('\r', "\n"));
     unified
         .chars()
         .filter_map(|c| match c {
@@ -97,6 +97,52 @@ pub fn clean_paste(kind: TextKind, pasted: &str) -> String {
             _ => None,
         })
         .collect()
+}
+
+/// Removes terminal escape sequences whole (CSI `ESC [ … final`, OSC `ESC ] … BEL/ST`, and
+/// two-character `ESC x`), so that a pasted coloured line leaves its words, not `[1m` debris.
+fn strip_escape_sequences(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let csi = match c {
+            '\u{1b}' => match chars.peek() {
+                Some('[') => {
+                    chars.next();
+                    true
+                }
+                Some(']') => {
+                    chars.next();
+                    // OSC: up to BEL or ESC \.
+                    while let Some(x) = chars.next() {
+                        if x == '\u{7}' || (x == '\u{1b}' && chars.next_if_eq(&'\\').is_some()) {
+                            break;
+                        }
+                    }
+                    continue;
+                }
+                Some(_) => {
+                    chars.next();
+                    continue;
+                }
+                None => continue,
+            },
+            '\u{9b}' => true,
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        if csi {
+            // Parameters and intermediates, then one final byte in @ … ~.
+            for x in chars.by_ref() {
+                if ('@'..='~').contains(&x) {
+                    break;
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The one sanitizer between stored text and a screen or a text report: control characters
@@ -198,5 +244,15 @@ mod tests {
             clean_paste(TextKind::Note, "a\r\nb\u{200B}c\u{1b}"),
             "a\nbc"
         );
+        assert_eq!(
+            clean_paste(TextKind::Name, "\u{1b}[1;31m孙悦\u{1b}[0m"),
+            "孙悦"
+        );
+        assert_eq!(clean_paste(TextKind::Name, "a\u{1b}]52;c;AAAA\u{7}b"), "ab");
+        assert_eq!(
+            clean_paste(TextKind::Name, "a\u{1b}]0;title\u{1b}\\b"),
+            "ab"
+        );
+        assert_eq!(clean_paste(TextKind::Name, "x\u{9b}2Jy"), "xy");
     }
 }

@@ -10,6 +10,7 @@ pub const EN: Strings = Strings {
             "This window is {w}×{h}. DutyDesk needs at least 80×24: make the window larger, or press q to quit."
         )
     },
+    too_small_unsaved: "A form holds unsaved input: enlarge the window to save or discard it.",
     yes: "yes",
     no: "no",
     confirm_title: "Please confirm",
@@ -61,14 +62,16 @@ pub const EN: Strings = Strings {
     ],
     help_states: &[
         "later: not open yet · DUE: open, not checked · done: all items answered ·",
-        "partial: items left · MISSED: closed, no check · !n problems · * reason written.",
-        "A missed or partial round needs a written reason (r on the grid). Any key closes.",
+        "late: checked after the window · partial: items left · MISSED: closed, no check ·",
+        "!n problems · * reason written.",
+        "A missed, late or partial round needs a written reason (r on the grid).",
     ],
     help_in_form: "In a form, letters go into the field. F1: this help · Esc: leave the form.",
 
     state_upcoming: "later",
     state_due: "DUE",
     state_done: "done",
+    state_late: "late",
     state_partial: "partial",
     state_partial_short: "part",
     state_missed: "MISSED",
@@ -104,7 +107,7 @@ pub const EN: Strings = Strings {
     not_today: "(not today)",
     slot: "Slot",
     no_rounds_this_day: "No patrol slots on this day.",
-    legend: "!n problems found · * reason written · later / DUE / done / partial / MISSED",
+    legend: "!n problems found · * reason written · later / DUE / done / late / partial / MISSED",
     checked_line: |at, by, ok, total| format!("Checked {at} by {by} · {ok} of {total} items OK"),
     needs_reason_hint: "Needs a written reason: press r.",
 

@@ -10,6 +10,7 @@ pub struct Strings {
     pub app_name: &'static str,
     pub weekdays: [&'static str; 7],
     pub too_small: fn(u16, u16) -> String,
+    pub too_small_unsaved: &'static str,
     pub yes: &'static str,
     pub no: &'static str,
     pub confirm_title: &'static str,
@@ -60,6 +61,7 @@ pub struct Strings {
     pub state_upcoming: &'static str,
     pub state_due: &'static str,
     pub state_done: &'static str,
+    pub state_late: &'static str,
     pub state_partial: &'static str,
     /// For a grid cell too narrow for the whole word.
     pub state_partial_short: &'static str,

@@ -8,6 +8,7 @@ pub const ZH: Strings = Strings {
     too_small: |w, h| {
         format!("当前窗口为 {w}×{h}，值班台至少需要 80×24。请把窗口调大，或按 q 退出。")
     },
+    too_small_unsaved: "表单中有未保存的内容：请先把窗口调大，再保存或放弃。",
     yes: "是",
     no: "否",
     confirm_title: "请确认",
@@ -27,7 +28,7 @@ pub const ZH: Strings = Strings {
     key_choose: "选择",
     key_check: "检查",
     key_all_ok: "全部正常",
-    key_all_ok_save: "全部正常",
+    key_all_ok_save: "正常并保存",
     key_save: "保存",
     key_item: "选项",
     key_note: "备注",
@@ -59,14 +60,15 @@ pub const ZH: Strings = Strings {
     ],
     help_states: &[
         "未到：时段未开始 · 待查：进行中、未检查 · 已查：所有项目已填写 ·",
-        "部分：有项目未填 · 漏查：时段已过、未检查 · !n 发现问题 · * 已说明原因。",
-        "漏查或部分完成须写明原因（巡查表上按 r）。按任意键关闭帮助。",
+        "补查：时段过后才检查 · 部分：有项目未填 · 漏查：时段已过、未检查 ·",
+        "!n 发现问题 · * 已说明原因。漏查、补查或部分完成须写明原因（巡查表上按 r）。",
     ],
     help_in_form: "在表单中，字母会输入到当前栏目。F1：本帮助 · Esc：离开表单。",
 
     state_upcoming: "未到",
     state_due: "待查",
     state_done: "已查",
+    state_late: "补查",
     state_partial: "部分",
     state_partial_short: "部分",
     state_missed: "漏查",
@@ -90,7 +92,7 @@ pub const ZH: Strings = Strings {
     not_today: "（非今天）",
     slot: "时段",
     no_rounds_this_day: "这一天没有巡查时段。",
-    legend: "!n 发现问题 · * 已说明原因 · 未到 / 待查 / 已查 / 部分 / 漏查",
+    legend: "!n 发现问题 · * 已说明原因 · 未到 / 待查 / 已查 / 补查 / 部分 / 漏查",
     checked_line: |at, by, ok, total| format!("{by} 于 {at} 检查 · {total} 项中 {ok} 项正常"),
     needs_reason_hint: "须写明原因：按 r。",
 

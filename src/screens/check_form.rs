@@ -310,7 +310,7 @@ impl CheckForm {
                 &field::Spec {
                     label: s.item_note,
                     label_width: 12,
-                    focused: self.focus == Focus::ItemNote,
+                    focused: self.focus == Focus::ItemNote && view.caret && !self.confirm_partial,
                     hint,
                 },
                 (s, theme),
@@ -323,7 +323,7 @@ impl CheckForm {
             &field::Spec {
                 label: s.round_note,
                 label_width: 12,
-                focused: self.focus == Focus::RoundNote,
+                focused: self.focus == Focus::RoundNote && view.caret && !self.confirm_partial,
                 hint: None,
             },
             (s, theme),

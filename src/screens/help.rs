@@ -18,8 +18,9 @@ pub fn render(
     in_form: bool,
 ) {
     let (s, theme) = (view.s, view.theme);
-    let inner = popup::frame_box(frame, area, 78, area.height, s.help_title, theme);
-    let column = usize::from(inner.width / 2);
+    let width = area.width.min(78);
+    let inner_width = width.saturating_sub(2);
+    let column = usize::from(inner_width / 2);
     let mut lines = vec![Line::from(Span::styled(s.help_this_screen, theme.title))];
     lines.extend(two_columns(screen_keys, column, view));
     lines.push(Line::from(""));
@@ -33,10 +34,14 @@ pub fn render(
     for line in s
         .help_states
         .iter()
-        .flat_map(|l| popup::wrap(l, usize::from(inner.width)))
+        .flat_map(|l| popup::wrap(l, usize::from(inner_width)))
     {
         lines.push(Line::from(Span::styled(line, theme.dim)));
     }
+    let height = u16::try_from(lines.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    let inner = popup::frame_box(frame, area, width, height, s.help_title, theme);
     frame.render_widget(Paragraph::new(lines), inner);
 }
 

@@ -4,15 +4,18 @@
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{View, duration_text, pad, state_word, window_text};
-use crate::action::{Action, Tab};
+use crate::action::Action;
 use crate::domain::patrol::RoundState;
+use crate::domain::rounds::RoundView;
 use crate::domain::schedule;
 use crate::domain::text;
 use crate::widgets::Keys;
+use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Clone, Default)]
 pub struct NowScreen {
@@ -38,7 +41,7 @@ impl NowScreen {
                     .map(|r| Action::QuickOk(r.key.clone()));
             }
             KeyCode::Char('e') if view.data.open_exceptions > 0 => {
-                return Some(Action::Go(Tab::Patrols));
+                return Some(Action::ShowExceptions);
             }
             _ => {}
         }
@@ -48,7 +51,7 @@ impl NowScreen {
     pub fn keys(&self, view: &View<'_>) -> Keys {
         let s = view.s;
         let mut keys = Vec::new();
-        if !view.data.active.is_empty() {
+        if !view.data.active.is_empty() && view.data.shift.is_some() {
             keys.extend([
                 ("↑↓", s.key_choose),
                 ("Enter", s.key_check),
@@ -71,11 +74,28 @@ impl NowScreen {
             lines.push(Line::from(Span::styled(s.no_shift_open, theme.warn)));
             lines.push(Line::from(""));
         }
+        self.slot_lines(view, &mut lines);
+        next_slot_line(view, &mut lines);
+        tally_lines(view, &mut lines);
+        frame.render_widget(Paragraph::new(lines), area);
+    }
+
+    /// Each open slot with its rounds, the selected one marked.
+    fn slot_lines(&self, view: &View<'_>, lines: &mut Vec<Line<'static>>) {
+        let (s, theme, data) = (view.s, view.theme, view.data);
         let active = schedule::active_at(view.cfg, view.now);
         if active.is_empty() {
             lines.push(Line::from(Span::styled(s.no_slot_now, theme.title)));
         }
         let cursor = self.cursor.min(data.active.len().saturating_sub(1));
+        // As wide as the longest place name shown, within reason.
+        let place_width = data
+            .active
+            .iter()
+            .map(|r| view.cfg.place_name(&r.key.place, view.lang).width() + 1)
+            .max()
+            .unwrap_or(0)
+            .clamp(12, 30);
         for a in &active {
             let left = (a.window.end - view.now).num_minutes().max(0);
             lines.push(Line::from(vec![
@@ -87,80 +107,93 @@ impl NowScreen {
                 ),
             ]));
             for (i, r) in data.active.iter().enumerate() {
-                if r.key.slot != a.slot.id || r.key.day != a.day || r.key.rep != a.window.rep {
-                    continue;
+                if r.key.slot == a.slot.id && r.key.day == a.day && r.key.rep == a.window.rep {
+                    lines.push(round_line(view, r, i == cursor, place_width));
                 }
-                let place = view.cfg.place_name(&r.key.place, view.lang);
-                let selected = i == cursor;
-                let mut spans = vec![
-                    Span::raw(if selected { " ▶ " } else { "   " }),
-                    Span::styled(
-                        pad(place, 16),
-                        if selected {
-                            theme.selected
-                        } else {
-                            ratatui::style::Style::new()
-                        },
-                    ),
-                    Span::raw(" "),
-                    Span::styled(pad(state_word(s, r.state), 8), theme.round(r.state)),
-                ];
-                if let Some(c) = &r.check {
-                    spans.push(Span::styled(
-                        format!(" {} {}", view.hm(c.at), text::line(&c.by_name)),
-                        theme.dim,
-                    ));
-                    if c.problems > 0 {
-                        spans.push(Span::styled(
-                            format!(" · {}", (s.problems_n)(c.problems)),
-                            theme.missed,
-                        ));
-                    }
-                } else if r.state == RoundState::Due {
-                    spans.push(Span::styled(format!(" {}", s.press_o_all_ok), theme.dim));
-                }
-                lines.push(Line::from(spans));
             }
             lines.push(Line::from(""));
         }
-        if let Some(next) = schedule::next_after(view.cfg, view.now) {
-            let wait = (next.window.start - view.now).num_minutes();
-            lines.push(Line::from(vec![
-                Span::styled(format!("{} ", s.next_slot), theme.dim),
-                Span::raw(format!(
-                    "{} {}",
-                    next.slot.name.get(view.lang),
-                    window_text(&next.window)
-                )),
-                Span::styled(
-                    format!(" · {}", (s.starts_in)(&duration_text(s, wait))),
-                    theme.dim,
-                ),
-            ]));
+    }
+}
+
+/// One round: place, state, and who checked it when (or how to check it).
+fn round_line(view: &View<'_>, r: &RoundView, selected: bool, place_width: usize) -> Line<'static> {
+    let (s, theme) = (view.s, view.theme);
+    let place = view.cfg.place_name(&r.key.place, view.lang);
+    let mut spans = vec![
+        Span::raw(if selected { " ▶ " } else { "   " }),
+        Span::styled(
+            pad(place, place_width),
+            if selected {
+                theme.selected
+            } else {
+                Style::new()
+            },
+        ),
+        Span::raw(" "),
+        Span::styled(pad(state_word(s, r.state), 8), theme.round(r.state)),
+    ];
+    if let Some(c) = &r.check {
+        spans.push(Span::styled(
+            format!(" {} {}", view.hm(c.at), text::line(&c.by_name)),
+            theme.dim,
+        ));
+        if c.problems > 0 {
+            spans.push(Span::styled(
+                format!(" · {}", (s.problems_n)(c.problems)),
+                theme.missed,
+            ));
         }
-        let t = data.today_tally;
-        lines.push(Line::from(""));
+    } else if r.state == RoundState::Due && view.data.shift.is_some() {
+        spans.push(Span::styled(format!(" {}", s.press_o_all_ok), theme.dim));
+    }
+    Line::from(spans)
+}
+
+fn next_slot_line(view: &View<'_>, lines: &mut Vec<Line<'static>>) {
+    let (s, theme) = (view.s, view.theme);
+    if let Some(next) = schedule::next_after(view.cfg, view.now) {
+        let wait = (next.window.start - view.now).num_minutes();
         lines.push(Line::from(vec![
-            Span::styled(format!("{}  ", s.today_rounds), theme.title),
-            Span::styled(format!("{} {}", s.state_done, t.done), theme.done),
-            Span::raw(" · "),
-            Span::styled(format!("{} {}", s.state_partial, t.partial), theme.partial),
-            Span::raw(" · "),
-            Span::styled(format!("{} {}", s.state_missed, t.missed), theme.missed),
-            Span::raw(" · "),
-            Span::styled(format!("{} {}", s.state_due, t.due), theme.due),
-            Span::raw(" · "),
+            Span::styled(format!("{} ", s.next_slot), theme.dim),
+            Span::raw(format!(
+                "{} {}",
+                next.slot.name.get(view.lang),
+                window_text(&next.window)
+            )),
             Span::styled(
-                format!("{} {}", s.state_upcoming, t.upcoming),
-                theme.upcoming,
+                format!(" · {}", (s.starts_in)(&duration_text(s, wait))),
+                theme.dim,
             ),
         ]));
-        if data.open_exceptions > 0 {
-            lines.push(Line::from(vec![
-                Span::styled((s.open_exceptions)(data.open_exceptions), theme.missed),
-                Span::styled(format!("  {}", s.press_e_to_see), theme.dim),
-            ]));
+    }
+}
+
+/// Today's rounds by state, and the exceptions still waiting for a reason.
+fn tally_lines(view: &View<'_>, lines: &mut Vec<Line<'static>>) {
+    let (s, theme, data) = (view.s, view.theme, view.data);
+    let t = data.today_tally;
+    let counts = [
+        (s.state_done, t.done, theme.done),
+        (s.state_late, t.late, theme.partial),
+        (s.state_partial, t.partial, theme.partial),
+        (s.state_missed, t.missed, theme.missed),
+        (s.state_due, t.due, theme.due),
+        (s.state_upcoming, t.upcoming, theme.upcoming),
+    ];
+    let mut spans = vec![Span::styled(format!("{}  ", s.today_rounds), theme.title)];
+    for (i, (word, n, style)) in counts.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw(" · "));
         }
-        frame.render_widget(Paragraph::new(lines), area);
+        spans.push(Span::styled(format!("{word} {n}"), style));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(spans));
+    if data.open_exceptions > 0 {
+        lines.push(Line::from(vec![
+            Span::styled((s.open_exceptions)(data.open_exceptions), theme.missed),
+            Span::styled(format!("  {}", s.press_e_to_see), theme.dim),
+        ]));
     }
 }

@@ -157,10 +157,12 @@ impl PatrolScreen {
             ("Enter", s.key_check),
             ("o", s.key_all_ok),
         ];
-        if self
-            .selected()
-            .is_some_and(|r| matches!(r.state, RoundState::Missed | RoundState::Partial))
-        {
+        if self.selected().is_some_and(|r| {
+            matches!(
+                r.state,
+                RoundState::Missed | RoundState::Partial | RoundState::Late
+            )
+        }) {
             keys.push(("r", s.key_reason));
         }
         keys.extend([("[ ]", s.key_prev_next_day), ("t", s.key_today)]);
@@ -189,8 +191,15 @@ impl PatrolScreen {
             ),
             Span::styled(
                 format!(
-                    "   {} {} · {} {} · {} {}",
-                    s.state_done, t.done, s.state_partial, t.partial, s.state_missed, t.missed
+                    "   {} {} · {} {} · {} {} · {} {}",
+                    s.state_done,
+                    t.done,
+                    s.state_late,
+                    t.late,
+                    s.state_partial,
+                    t.partial,
+                    s.state_missed,
+                    t.missed
                 ),
                 theme.dim,
             ),
@@ -328,7 +337,11 @@ fn cell_word(s: &crate::i18n::Strings, round: &RoundView) -> String {
         word.push('!');
         word.push_str(&c.problems.to_string());
     }
-    if round.exception.is_some() && matches!(round.state, RoundState::Missed | RoundState::Partial)
+    if round.exception.is_some()
+        && matches!(
+            round.state,
+            RoundState::Missed | RoundState::Partial | RoundState::Late
+        )
     {
         word.push('*');
     }

@@ -228,7 +228,7 @@ impl ShiftForm {
                 &field::Spec {
                     label: &label,
                     label_width: 14,
-                    focused: i == self.focus,
+                    focused: i == self.focus && view.caret && self.confirm_new.is_none(),
                     hint: None,
                 },
                 (s, theme),
@@ -239,12 +239,13 @@ impl ShiftForm {
             y += 2;
         }
         let choices = self.choices(&view.data.staff);
-        if let Some(y) = focused_at {
+        if let Some(y) = focused_at.filter(|_| self.confirm_new.is_none()) {
             let list: Vec<(String, String)> = choices
                 .iter()
                 .map(|c| (c.name.clone(), s.staff_role(c.role).to_owned()))
                 .collect();
-            let top = y + 1;
+            // Below the field's error line, so a refusal stays readable while choosing.
+            let top = y + 2;
             let room = Rect::new(
                 area.x + 15,
                 top,

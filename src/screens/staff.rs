@@ -53,7 +53,7 @@ impl StaffScreen {
             lines.push(Line::from(vec![
                 Span::raw(if selected { " ▶ " } else { "   " }),
                 Span::styled(
-                    pad(&text::line(&person.name), 24),
+                    pad(&text::line(&person.name), 23) + " ",
                     if selected {
                         theme.selected
                     } else {

@@ -115,7 +115,7 @@ impl StaffForm {
             &field::Spec {
                 label: s.name,
                 label_width: 10,
-                focused: !self.on_role,
+                focused: !self.on_role && view.caret,
                 hint: None,
             },
             (s, theme),

@@ -53,17 +53,24 @@ impl Store {
                 params![time::day(draft.day), time::ts(now)],
             )?;
             let shift = tx.last_insert_rowid();
+            // A new name given in two roles (guard and night duty) is one new person.
+            let mut added: Vec<(&str, StaffId)> = Vec::new();
             for (position, (member, role)) in (0_i64..).zip(&draft.members) {
                 let staff = match member {
                     MemberRef::Existing(id) => *id,
-                    MemberRef::New { name, role } => insert_staff(
-                        tx,
-                        &StaffDraft {
-                            name: name.clone(),
-                            role: *role,
-                        },
-                        now,
-                    )?,
+                    MemberRef::New { name, role } => {
+                        if let Some((_, id)) = added.iter().find(|(n, _)| n == name) {
+                            *id
+                        } else {
+                            let draft = StaffDraft {
+                                name: name.clone(),
+                                role: *role,
+                            };
+                            let id = insert_staff(tx, &draft, now)?;
+                            added.push((name, id));
+                            id
+                        }
+                    }
                 };
                 tx.execute(
                     "INSERT INTO shift_member (shift_id, staff_id, role, position) VALUES (?1, ?2, ?3, ?4)",

@@ -259,6 +259,6 @@ mod tests {
     fn paste_drops_escape_sequences_and_line_breaks() {
         let mut f = TextField::new(TextKind::Name);
         f.paste("李\u{1b}[31m四\r\n");
-        assert_eq!(f.value(), "李[31m四 ");
+        assert_eq!(f.value(), "李四 ");
     }
 }

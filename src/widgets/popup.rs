@@ -30,6 +30,7 @@ pub fn frame_box(
     theme: &Theme,
 ) -> Rect {
     let outer = centered(area, width, height);
+    clear_wide_neighbours(frame, outer);
     frame.render_widget(Clear, outer);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -37,6 +38,22 @@ pub fn frame_box(
     let inner = block.inner(outer);
     frame.render_widget(block, outer);
     inner
+}
+
+/// A Chinese character just left of the box would spill its right half over the box's border:
+/// blank it so the border shows.
+fn clear_wide_neighbours(frame: &mut Frame<'_>, outer: Rect) {
+    if outer.x == 0 {
+        return;
+    }
+    let buf = frame.buffer_mut();
+    for y in outer.top()..outer.bottom() {
+        if let Some(cell) = buf.cell_mut((outer.x - 1, y))
+            && cell.symbol().width() > 1
+        {
+            cell.set_symbol(" ");
+        }
+    }
 }
 
 /// A yes/no question.
@@ -63,25 +80,34 @@ pub fn confirm(frame: &mut Frame<'_>, area: Rect, question: &str, ui: (&Strings,
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// Breaks `text` into lines of at most `width` columns: at spaces where a line has them (English),
-/// else between any two characters (Chinese).
+/// Breaks `text` into lines of at most `width` columns: Chinese between any two characters (but
+/// never with closing punctuation at the start of a line), English at spaces.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    const NO_LINE_START: &str = "，。、；：？！）」』》〉】”’,.;:?!)]}";
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut used = 0;
     for c in text.chars() {
         let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
         if used + w > width && !line.is_empty() {
-            let carry = match line.rfind(' ') {
-                Some(at) if c != ' ' && at > 0 => line.split_off(at + 1),
-                _ => String::new(),
-            };
+            if c == ' ' {
+                lines.push(std::mem::take(&mut line).trim_end().to_owned());
+                used = 0;
+                continue;
+            }
+            let mut carry = String::new();
+            let last = line.chars().last().unwrap_or(' ');
+            if c.is_ascii_alphanumeric() && last.is_ascii_graphic() {
+                // Inside an English word: move the word to the next line.
+                if let Some(at) = line.rfind(' ') {
+                    carry = line.split_off(at + 1);
+                }
+            } else if NO_LINE_START.contains(c) && line.chars().count() > 1 {
+                carry.extend(line.pop());
+            }
             lines.push(line.trim_end().to_owned());
             used = carry.width();
             line = carry;
-            if c == ' ' {
-                continue;
-            }
         }
         line.push(c);
         used += w;
