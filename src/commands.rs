@@ -25,6 +25,12 @@ impl Setup {
     pub fn from_cli(cli: &Cli) -> Result<Setup, String> {
         let paths = Paths::resolve(cli.db.clone()).map_err(|e| e.to_string())?;
         let clock = Clock::from_env()?;
+        if paths.config_required && !paths.config.exists() {
+            return Err(format!(
+                "config: {} (named by DUTYDESK_CONFIG) does not exist",
+                paths.config.display()
+            ));
+        }
         let config = config::load_file(&paths.config).map_err(|e| format!("config: {e}"))?;
         let lang = match cli.lang {
             Some(LangArg::En) => Lang::En,

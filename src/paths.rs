@@ -10,6 +10,8 @@ use directories::ProjectDirs;
 pub struct Paths {
     pub db: PathBuf,
     pub config: PathBuf,
+    /// The config file was named by `DUTYDESK_CONFIG`, so it must exist.
+    pub config_required: bool,
     pub log_dir: PathBuf,
 }
 
@@ -35,13 +37,16 @@ impl Paths {
         let db = db_flag
             .or_else(|| env("DUTYDESK_DB"))
             .unwrap_or_else(|| data.join("dutydesk.db"));
-        let config = env("DUTYDESK_CONFIG").unwrap_or_else(|| config_dir.join("config.toml"));
+        let named = env("DUTYDESK_CONFIG");
+        let config_required = named.is_some();
+        let config = named.unwrap_or_else(|| config_dir.join("config.toml"));
         let log_dir = db
             .parent()
             .map_or_else(|| data.clone(), std::path::Path::to_path_buf);
         Ok(Paths {
             db,
             config,
+            config_required,
             log_dir,
         })
     }

@@ -107,11 +107,23 @@ impl Store {
     /// `today` is the first day a new file keeps records for.
     pub fn open(path: &Path, today: NaiveDate) -> Result<Store, StoreError> {
         let (conn, created) = open::open_or_create(path, today)?;
-        Ok(Store {
+        let mut store = Store {
             conn,
             path: path.to_owned(),
             created,
-        })
+        };
+        // A file brought up to date by a migration, rather than created, starts keeping
+        // track of rounds today.
+        if store.tracked_from()?.is_none() {
+            store.write(|tx| {
+                tx.execute(
+                    "INSERT OR IGNORE INTO meta (key, value) VALUES ('tracked_from', ?1)",
+                    [time::day(today)],
+                )?;
+                Ok(())
+            })?;
+        }
+        Ok(store)
     }
 
     /// Opens a file that must already exist.

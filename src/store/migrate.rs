@@ -14,6 +14,16 @@ const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
 #[allow(clippy::cast_possible_wrap, reason = "a handful of migrations")]
 pub const LATEST: i32 = MIGRATIONS.len() as i32;
 
+/// Refuses a file from a newer DutyDesk (its version may be only in the WAL, where the file
+/// header does not show it) before anything is written.
+pub fn refuse_newer(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let seen: i32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if seen > LATEST {
+        return Err(too_new(path, seen));
+    }
+    Ok(())
+}
+
 /// Brings the file up to `LATEST`, or refuses a file from a newer DutyDesk without writing.
 pub fn run(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
     let seen: i32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;

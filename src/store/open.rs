@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{NaiveDate, Utc};
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, params};
 
 use super::StoreError;
@@ -97,14 +98,40 @@ pub fn open_existing(path: &Path) -> Result<Connection, StoreError> {
         | OpenFlags::SQLITE_OPEN_NO_MUTEX
         | OpenFlags::SQLITE_OPEN_URI;
     let mut conn = Connection::open_with_flags(path, flags).map_err(|e| classify_open(path, e))?;
+    // Until the schema version is known to be ours, closing must not checkpoint a newer
+    // program's WAL into the main file: a refused file stays as it was.
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
     configure(&conn, path)?;
-    let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0))?;
-    if !mode.eq_ignore_ascii_case("wal") {
-        // Files are created in WAL mode; one restored from elsewhere may not be.
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-    }
+    migrate::refuse_newer(&conn, path)?;
+    ensure_wal(&conn)?;
     migrate::run(&mut conn, path)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
     Ok(conn)
+}
+
+/// Files are created in WAL mode; one restored from a backup (`VACUUM INTO` writes rollback
+/// mode) may not be. Changing the journal mode needs the file to itself and does not wait on
+/// the busy timeout, so wait here, as long as the busy timeout, while other terminals write.
+fn ensure_wal(conn: &Connection) -> Result<(), StoreError> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    loop {
+        if std::time::Instant::now() > deadline {
+            return Err(StoreError::Busy);
+        }
+        let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0))?;
+        if mode.eq_ignore_ascii_case("wal") {
+            return Ok(());
+        }
+        match conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0)) {
+            Ok(_) => {}
+            Err(e) => match StoreError::from(e) {
+                StoreError::Busy => {
+                    std::thread::sleep(Duration::from_millis(25));
+                }
+                other => return Err(other),
+            },
+        }
+    }
 }
 
 fn classify_open(path: &Path, e: rusqlite::Error) -> StoreError {
