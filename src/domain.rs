@@ -1,9 +1,16 @@
 //! Records, drafts, validation and schedule logic: no terminal, no database.
 
 pub mod clock;
+pub mod codes;
+pub mod followup;
+pub mod hazard;
+pub mod history;
+pub mod incident;
 pub mod patrol;
+pub mod people;
 pub mod rounds;
 pub mod schedule;
 pub mod shift;
+pub mod slip;
 pub mod staff;
 pub mod text;

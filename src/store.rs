@@ -4,6 +4,7 @@
 mod migrate;
 mod open;
 mod patrol;
+mod people;
 mod shift;
 mod staff;
 mod time;
@@ -17,6 +18,7 @@ use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 
 pub use migrate::LATEST as SCHEMA_VERSION;
 pub use open::APPLICATION_ID;
+pub use people::{ImportCounts, StaffImport};
 
 /// Who is writing: the open shift and the person at the terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use toml::Spanned;
 
-use super::model::{Category, Config, Label, Place, Slot};
+use super::model::{Category, Config, Label, Measure, Place, Risk, Slot};
 use crate::domain::text::{self, TextKind};
 use crate::i18n::Lang;
 
@@ -38,6 +38,18 @@ struct RawConfig {
     slots: Option<Vec<RawSlot>>,
     #[serde(rename = "category")]
     categories: Option<Vec<RawCategory>>,
+    #[serde(rename = "measure")]
+    measures: Option<Vec<RawCategory>>,
+    #[serde(rename = "risk")]
+    risks: Option<Vec<RawRisk>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRisk {
+    id: Spanned<String>,
+    name: Spanned<Label>,
+    days: Spanned<u32>,
 }
 
 #[derive(Deserialize)]
@@ -195,11 +207,33 @@ fn parse(path: &Path, src: &str, fallback: Option<&Config>) -> Result<Config, Co
         Some(cats) => v.categories(cats),
         None => fallback.map(|f| f.categories.clone()).unwrap_or_default(),
     };
+    let measures = if let Some(raw) = &raw.measures {
+        v.categories(raw)
+            .into_iter()
+            .map(|c| Measure {
+                id: c.id,
+                name: c.name,
+            })
+            .collect()
+    } else {
+        fallback.map(|f| f.measures.clone()).unwrap_or_default()
+    };
+    let risks = if let Some(raw) = &raw.risks {
+        v.risks(raw)
+    } else {
+        fallback.map(|f| f.risks.clone()).unwrap_or_default()
+    };
     if places.is_empty() {
         v.fail(0..0, "at least one [[place]] is needed".into());
     }
     if slots.is_empty() {
         v.fail(0..0, "at least one [[slot]] is needed".into());
+    }
+    if categories.is_empty() {
+        v.fail(0..0, "at least one [[category]] is needed".into());
+    }
+    if risks.is_empty() {
+        v.fail(0..0, "at least one [[risk]] is needed".into());
     }
     if let Some((span, message)) = v.errs.into_iter().next() {
         return Err(err((span != (0..0)).then_some(span), message));
@@ -210,6 +244,8 @@ fn parse(path: &Path, src: &str, fallback: Option<&Config>) -> Result<Config, Co
         places,
         slots,
         categories,
+        measures,
+        risks,
     })
 }
 
@@ -382,6 +418,26 @@ impl Validator {
                 }
             }
         }
+    }
+
+    fn risks(&mut self, raw: &[RawRisk]) -> Vec<Risk> {
+        let mut seen = HashSet::new();
+        raw.iter()
+            .map(|r| {
+                let days = *r.days.get_ref();
+                if days == 0 {
+                    self.fail(
+                        r.days.span(),
+                        format!("risk days must be at least 1, not {days}"),
+                    );
+                }
+                Risk {
+                    id: self.id(&r.id, &mut seen, "risk"),
+                    name: self.label(&r.name, "risk name"),
+                    days,
+                }
+            })
+            .collect()
     }
 
     fn categories(&mut self, raw: &[RawCategory]) -> Vec<Category> {

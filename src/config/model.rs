@@ -61,6 +61,21 @@ pub struct Category {
     pub name: Label,
 }
 
+/// A measure taken for a student (处理措施).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Measure {
+    pub id: String,
+    pub name: Label,
+}
+
+/// A risk level of the hazard register: how many days a hazard of this level may stay open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Risk {
+    pub id: String,
+    pub name: Label,
+    pub days: u32,
+}
+
 /// Everything a school configures.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -69,6 +84,8 @@ pub struct Config {
     pub places: Vec<Place>,
     pub slots: Vec<Slot>,
     pub categories: Vec<Category>,
+    pub measures: Vec<Measure>,
+    pub risks: Vec<Risk>,
 }
 
 impl Config {
@@ -83,6 +100,24 @@ impl Config {
     /// A place's name; a place no longer in the config (records outlive config edits) shows its id.
     pub fn place_name<'a>(&'a self, id: &'a str, lang: Lang) -> &'a str {
         self.place(id).map_or(id, |p| p.name.get(lang))
+    }
+
+    pub fn category_name<'a>(&'a self, id: &'a str, lang: Lang) -> &'a str {
+        self.categories
+            .iter()
+            .find(|c| c.id == id)
+            .map_or(id, |c| c.name.get(lang))
+    }
+
+    pub fn measure_name<'a>(&'a self, id: &'a str, lang: Lang) -> &'a str {
+        self.measures
+            .iter()
+            .find(|m| m.id == id)
+            .map_or(id, |m| m.name.get(lang))
+    }
+
+    pub fn risk(&self, id: &str) -> Option<&Risk> {
+        self.risks.iter().find(|r| r.id == id)
     }
 
     /// A slot's name, or its id if it is no longer in the config.

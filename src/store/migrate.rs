@@ -8,7 +8,10 @@ use rusqlite::{Connection, TransactionBehavior};
 use super::StoreError;
 
 /// The migrations, in order; the schema version is the number applied.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_incidents.sql"),
+];
 
 /// The schema version this program writes.
 #[allow(clippy::cast_possible_wrap, reason = "a handful of migrations")]

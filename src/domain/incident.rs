@@ -1,0 +1,223 @@
+//! Incidents: what happened, where and when, to and by whom, what was done, whether it is
+//! bullying, and the 10-day investigation clock.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+
+use super::patrol::CheckId;
+use super::people::{Student, StudentId};
+use super::staff::StaffId;
+use crate::coded;
+
+coded! {
+    /// A student's part in an incident.
+    pub enum Role { Initiator = "initiator", Target = "target", Witness = "witness", Reporter = "reporter" }
+}
+
+coded! {
+    pub enum Severity { Minor = "minor", Moderate = "moderate", Serious = "serious", Critical = "critical" }
+}
+
+coded! {
+    /// How the school learned of it.
+    pub enum Source {
+        Patrol = "patrol", Mailbox = "mailbox", Student = "student", Parent = "parent",
+        Staff = "staff", Camera = "camera",
+    }
+}
+
+coded! {
+    pub enum Status {
+        Open = "open", Investigating = "investigating", Resolved = "resolved",
+        Referred = "referred", Closed = "closed",
+    }
+}
+
+coded! {
+    /// Whether the school has decided the incident is bullying.
+    pub enum Bullying { Pending = "pending", Yes = "yes", No = "no" }
+}
+
+impl Status {
+    /// Still being worked: the investigation clock runs.
+    pub fn is_open(self) -> bool {
+        matches!(self, Status::Open | Status::Investigating)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct IncidentId(pub i64);
+
+/// A place from the configuration, or one typed in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlaceRef {
+    Config(String),
+    Text(String),
+}
+
+impl PlaceRef {
+    pub fn id(&self) -> Option<&str> {
+        match self {
+            PlaceRef::Config(id) => Some(id),
+            PlaceRef::Text(_) => None,
+        }
+    }
+}
+
+/// A student on an incident, as entered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvolvedDraft {
+    pub student: StudentId,
+    pub role: Role,
+    /// Measure ids from the configuration.
+    pub measures: Vec<String>,
+    pub parents_told_at: Option<DateTime<Utc>>,
+    pub parents_told_by: Option<StaffId>,
+}
+
+/// An incident ready to store (new, or the corrected whole of an existing one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IncidentDraft {
+    pub occurred_at: DateTime<Utc>,
+    pub place: PlaceRef,
+    pub category: String,
+    pub severity: Severity,
+    pub source: Source,
+    pub narrative: String,
+    pub child_words: String,
+    pub immediate_action: String,
+    pub bullying: Bullying,
+    pub bullying_on: Option<NaiveDate>,
+    pub status: Status,
+    pub students: Vec<InvolvedDraft>,
+    pub from_check: Option<CheckId>,
+}
+
+/// A student on a stored incident.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Involved {
+    pub student: Student,
+    pub role: Role,
+    pub measures: Vec<String>,
+    pub parents_told_at: Option<DateTime<Utc>>,
+    pub parents_told_by: Option<(StaffId, String)>,
+}
+
+/// An incident as stored, whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Incident {
+    pub id: IncidentId,
+    pub number: String,
+    pub entered_at: DateTime<Utc>,
+    pub entered_by: String,
+    pub draft: IncidentDraft,
+    pub students: Vec<Involved>,
+    pub voided: Option<(DateTime<Utc>, String)>,
+    pub version: i64,
+}
+
+/// One line of the incident list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IncidentRow {
+    pub id: IncidentId,
+    pub number: String,
+    pub occurred_at: DateTime<Utc>,
+    pub entered_at: DateTime<Utc>,
+    pub place: PlaceRef,
+    pub category: String,
+    pub severity: Severity,
+    pub status: Status,
+    pub bullying: Bullying,
+    /// "name (role)" of each student, in order.
+    pub students: Vec<(String, Role)>,
+    pub voided: bool,
+}
+
+/// What the incident list shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IncidentFilter {
+    pub status: Option<Status>,
+    pub category: Option<String>,
+    pub place: Option<String>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub student: Option<StudentId>,
+    /// Words to find in the number, narrative, child's words, action or a student's name.
+    pub text: String,
+    pub include_voided: bool,
+}
+
+/// Days an investigation may take from the incident's entry.
+pub const INVESTIGATION_DAYS: i64 = 10;
+
+/// An incident entered this long after it happened is shown as backdated.
+pub const BACKDATED_AFTER_MINUTES: i64 = 60;
+
+/// Days left on the investigation clock (negative: overdue), or none once it has stopped: the
+/// bullying question decided, or the incident no longer open.
+pub fn investigation_days_left(
+    entered_on: NaiveDate,
+    status: Status,
+    bullying: Bullying,
+    today: NaiveDate,
+) -> Option<i64> {
+    if !status.is_open() || bullying != Bullying::Pending {
+        return None;
+    }
+    Some((entered_on + Duration::days(INVESTIGATION_DAYS) - today).num_days())
+}
+
+/// Whether the incident was entered well after it happened.
+pub fn is_backdated(occurred_at: DateTime<Utc>, entered_at: DateTime<Utc>) -> bool {
+    entered_at - occurred_at > Duration::minutes(BACKDATED_AFTER_MINUTES)
+}
+
+/// The incident number for a year and sequence: `2026-0042`.
+pub fn number(year: i32, seq: i64) -> String {
+    format!("{year}-{seq:04}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
+    }
+
+    #[test]
+    fn the_clock_counts_ten_days_and_stops_when_decided() {
+        let opened = d("2026-11-30");
+        let open =
+            |today| investigation_days_left(opened, Status::Open, Bullying::Pending, d(today));
+        assert_eq!(open("2026-11-30"), Some(10));
+        assert_eq!(open("2026-12-10"), Some(0));
+        assert_eq!(open("2026-12-12"), Some(-2));
+        assert_eq!(
+            investigation_days_left(
+                opened,
+                Status::Investigating,
+                Bullying::Yes,
+                d("2026-12-12")
+            ),
+            None
+        );
+        assert_eq!(
+            investigation_days_left(opened, Status::Closed, Bullying::Pending, d("2026-12-12")),
+            None
+        );
+    }
+
+    #[test]
+    fn numbers_have_the_year_and_four_digits() {
+        assert_eq!(number(2026, 42), "2026-0042");
+        assert_eq!(number(2026, 12345), "2026-12345");
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for r in Role::ALL {
+            assert_eq!(Role::from_code(r.code()), Some(*r));
+        }
+        assert_eq!(Status::from_code("nonsense"), None);
+    }
+}
