@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
+use super::history::{Change, diff};
 use super::patrol::CheckId;
 use super::people::{Student, StudentId};
 use super::staff::StaffId;
@@ -138,8 +139,10 @@ pub struct IncidentFilter {
     pub status: Option<Status>,
     pub category: Option<String>,
     pub place: Option<String>,
-    pub from: Option<NaiveDate>,
-    pub to: Option<NaiveDate>,
+    /// Happened at or after this instant (the start of the first local day chosen).
+    pub from: Option<DateTime<Utc>>,
+    /// Happened before this instant (the end of the last local day chosen).
+    pub to: Option<DateTime<Utc>>,
     pub student: Option<StudentId>,
     /// Words to find in the number, narrative, child's words, action or a student's name.
     pub text: String,
@@ -174,6 +177,125 @@ pub fn is_backdated(occurred_at: DateTime<Utc>, entered_at: DateTime<Utc>) -> bo
 /// The incident number for a year and sequence: `2026-0042`.
 pub fn number(year: i32, seq: i64) -> String {
     format!("{year}-{seq:04}")
+}
+
+/// Field names used in the change log of an incident.
+pub mod field {
+    pub const OCCURRED_AT: &str = "occurred_at";
+    pub const PLACE: &str = "place";
+    pub const CATEGORY: &str = "category";
+    pub const SEVERITY: &str = "severity";
+    pub const SOURCE: &str = "source";
+    pub const NARRATIVE: &str = "narrative";
+    pub const CHILD_WORDS: &str = "child_words";
+    pub const IMMEDIATE_ACTION: &str = "immediate_action";
+    pub const BULLYING: &str = "bullying";
+    pub const BULLYING_ON: &str = "bullying_on";
+    pub const STATUS: &str = "status";
+    /// Followed by `:` and the student's name.
+    pub const STUDENT: &str = "student";
+}
+
+fn place_value(p: &PlaceRef) -> String {
+    match p {
+        PlaceRef::Config(id) => id.clone(),
+        PlaceRef::Text(t) => t.clone(),
+    }
+}
+
+/// A student's entry on an incident as one comparable value: `role; measures; parents told`.
+fn involved_value(role: Role, measures: &[String], told: Option<DateTime<Utc>>) -> String {
+    format!(
+        "{}; {}; {}",
+        role.code(),
+        measures.join("+"),
+        told.map(|t| t.to_rfc3339()).unwrap_or_default()
+    )
+}
+
+/// What a correction changes, field by field, for the change log.
+pub fn changes(
+    old: &Incident,
+    new: &IncidentDraft,
+    name_of: &dyn Fn(StudentId) -> String,
+) -> Vec<Change> {
+    let o = &old.draft;
+    let mut out = Vec::new();
+    let ts = |t: DateTime<Utc>| t.to_rfc3339();
+    let day = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    diff(
+        &mut out,
+        field::OCCURRED_AT,
+        &ts(o.occurred_at),
+        &ts(new.occurred_at),
+    );
+    diff(
+        &mut out,
+        field::PLACE,
+        &place_value(&o.place),
+        &place_value(&new.place),
+    );
+    diff(&mut out, field::CATEGORY, &o.category, &new.category);
+    diff(
+        &mut out,
+        field::SEVERITY,
+        o.severity.code(),
+        new.severity.code(),
+    );
+    diff(&mut out, field::SOURCE, o.source.code(), new.source.code());
+    diff(&mut out, field::NARRATIVE, &o.narrative, &new.narrative);
+    diff(
+        &mut out,
+        field::CHILD_WORDS,
+        &o.child_words,
+        &new.child_words,
+    );
+    diff(
+        &mut out,
+        field::IMMEDIATE_ACTION,
+        &o.immediate_action,
+        &new.immediate_action,
+    );
+    diff(
+        &mut out,
+        field::BULLYING,
+        o.bullying.code(),
+        new.bullying.code(),
+    );
+    diff(
+        &mut out,
+        field::BULLYING_ON,
+        &day(o.bullying_on),
+        &day(new.bullying_on),
+    );
+    diff(&mut out, field::STATUS, o.status.code(), new.status.code());
+    for s in &old.students {
+        let before = involved_value(s.role, &s.measures, s.parents_told_at);
+        let after = new
+            .students
+            .iter()
+            .find(|n| n.student == s.student.id)
+            .map(|n| involved_value(n.role, &n.measures, n.parents_told_at))
+            .unwrap_or_default();
+        diff(
+            &mut out,
+            &format!("{}:{}", field::STUDENT, s.student.name),
+            &before,
+            &after,
+        );
+    }
+    for n in &new.students {
+        if !old.students.iter().any(|s| s.student.id == n.student) {
+            let after = involved_value(n.role, &n.measures, n.parents_told_at);
+            diff(
+                &mut out,
+                &format!("{}:{}", field::STUDENT, name_of(n.student)),
+                "",
+                &after,
+            );
+        }
+    }
+    out
 }
 
 #[cfg(test)]

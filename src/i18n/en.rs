@@ -213,5 +213,7 @@ pub const EN: Strings = Strings {
     se_shift_open: "A shift is already open (perhaps on another terminal).",
     se_no_shift: "The shift was closed (perhaps on another terminal). Open a shift, then save again.",
     se_not_found: "That record no longer exists.",
+    se_nothing_changed: "Nothing was changed, so there is nothing to save.",
+    se_no_later_patrol: "Not verified: no patrol of this place has been checked since it was rectified. Check the place first.",
     se_db: |e| format!("Database error: {e}. Nothing was saved; your input is kept."),
 };

@@ -166,6 +166,8 @@ pub struct Strings {
     pub se_shift_open: &'static str,
     pub se_no_shift: &'static str,
     pub se_not_found: &'static str,
+    pub se_nothing_changed: &'static str,
+    pub se_no_later_patrol: &'static str,
     pub se_db: fn(&str) -> String,
 }
 
@@ -200,6 +202,8 @@ impl Strings {
             StoreError::Refused(Refusal::ShiftAlreadyOpen) => self.se_shift_open.to_owned(),
             StoreError::Refused(Refusal::NoOpenShift) => self.se_no_shift.to_owned(),
             StoreError::Refused(Refusal::NotFound) => self.se_not_found.to_owned(),
+            StoreError::Refused(Refusal::NothingChanged) => self.se_nothing_changed.to_owned(),
+            StoreError::Refused(Refusal::NoLaterPatrol) => self.se_no_later_patrol.to_owned(),
             StoreError::Sqlite(e) => (self.se_db)(&e.to_string()),
         }
     }
