@@ -1,11 +1,16 @@
 //! The store: the only module that speaks SQL. It takes drafts and gives back domain records;
 //! every write is one `BEGIN IMMEDIATE` transaction, retried while another terminal holds the lock.
 
+mod followup;
+mod hazard;
+mod incident;
+mod log;
 mod migrate;
 mod open;
 mod patrol;
 mod people;
 mod shift;
+mod slip;
 mod staff;
 mod time;
 
@@ -16,9 +21,11 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 
+pub use followup::FollowupQuery;
 pub use migrate::LATEST as SCHEMA_VERSION;
 pub use open::APPLICATION_ID;
 pub use people::{ImportCounts, StaffImport};
+pub use slip::MergeInto;
 
 /// Who is writing: the open shift and the person at the terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,6 +83,10 @@ pub enum Refusal {
     NoOpenShift,
     #[error("that record does not exist")]
     NotFound,
+    #[error("nothing was changed")]
+    NothingChanged,
+    #[error("no patrol of this place since it was rectified")]
+    NoLaterPatrol,
 }
 
 impl From<rusqlite::Error> for StoreError {
