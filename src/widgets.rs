@@ -1,6 +1,8 @@
 //! Widgets shared by screens: the text field, popups, the key bar.
 
+pub mod area;
 pub mod field;
+pub mod form;
 pub mod keybar;
 pub mod picker;
 pub mod popup;

@@ -137,6 +137,7 @@ fn data(now: NaiveDateTime, shift: Option<Shift>) -> Data {
             Vec::new()
         },
         tracked_from: Some(monday()),
+        ..Data::default()
     }
 }
 

@@ -34,14 +34,21 @@ use dutydesk::store::{APPLICATION_ID, Actor, Refusal, SCHEMA_VERSION, Store, Sto
 const NOW_ENV: &str = "2026-11-30T07:30:00+08:00";
 
 /// Every table the latest schema has.
-const TABLES: [&str; 7] = [
+const TABLES: [&str; 14] = [
+    "change_log",
+    "followup",
+    "hazard",
+    "incident",
+    "incident_student",
     "meta",
     "patrol_check",
     "patrol_item",
+    "report_slip",
     "round_exception",
     "shift",
     "shift_member",
     "staff",
+    "student",
 ];
 
 fn monday() -> NaiveDate {
@@ -858,7 +865,7 @@ fn a_newer_version_still_in_the_wal_is_refused_and_the_file_left_alone() {
         .pragma_update(None, "wal_autocheckpoint", 0)
         .expect("no checkpoint");
     newer
-        .execute_batch("BEGIN IMMEDIATE; CREATE TABLE incident (id INTEGER PRIMARY KEY); PRAGMA user_version = 7; COMMIT;")
+        .execute_batch("BEGIN IMMEDIATE; CREATE TABLE from_the_future (id INTEGER PRIMARY KEY); PRAGMA user_version = 99; COMMIT;")
         .expect("newer migration");
     let bytes = std::fs::read(&path).expect("main file");
     assert_eq!(
@@ -869,14 +876,14 @@ fn a_newer_version_still_in_the_wal_is_refused_and_the_file_left_alone() {
 
     let err = Store::open(&path, monday()).expect_err("refused");
     assert!(
-        matches!(err, StoreError::TooNew { found: 7, .. }),
+        matches!(err, StoreError::TooNew { found: 99, .. }),
         "{err:?}"
     );
     assert!(err.to_string().contains(&path.display().to_string()));
     assert!(std::fs::read(&path).expect("main file") == bytes);
     assert_eq!(
         user_version(&newer),
-        7,
+        99,
         "the newer program's file is intact"
     );
 }
@@ -896,7 +903,7 @@ fn a_newer_version_left_in_the_wal_by_a_crash_is_refused_untouched() {
         .set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
         .expect("no checkpoint on close, as after a crash");
     newer
-        .execute_batch("BEGIN IMMEDIATE; CREATE TABLE incident (id INTEGER PRIMARY KEY); PRAGMA user_version = 7; COMMIT;")
+        .execute_batch("BEGIN IMMEDIATE; CREATE TABLE from_the_future (id INTEGER PRIMARY KEY); PRAGMA user_version = 99; COMMIT;")
         .expect("newer migration");
     newer.close().expect("close");
     let wal = beside(&path, "-wal");
@@ -908,7 +915,7 @@ fn a_newer_version_left_in_the_wal_by_a_crash_is_refused_untouched() {
 
     let err = Store::open(&path, monday()).expect_err("refused");
     assert!(
-        matches!(err, StoreError::TooNew { found: 7, .. }),
+        matches!(err, StoreError::TooNew { found: 99, .. }),
         "{err:?}"
     );
     assert!(err.to_string().contains("left unchanged"));

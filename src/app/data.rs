@@ -6,10 +6,14 @@ use chrono::{Duration, NaiveDate};
 use crate::domain::clock::LocalTime;
 
 use crate::config::Config;
+use crate::domain::followup::Followup;
+use crate::domain::hazard::Hazard;
+use crate::domain::incident::IncidentRow;
+use crate::domain::people::Student;
 use crate::domain::rounds::{self, RoundView, Tally};
 use crate::domain::shift::Shift;
 use crate::domain::staff::{Staff, StaffId};
-use crate::store::{Store, StoreError};
+use crate::store::{FollowupQuery, Store, StoreError};
 
 /// How many days back the Now screen looks for rounds still waiting for a reason.
 const EXCEPTION_DAYS: i64 = 7;
@@ -20,6 +24,10 @@ pub struct Data {
     /// The person at this terminal; records made here name them.
     pub operator: Option<StaffId>,
     pub staff: Vec<Staff>,
+    /// Every student, for type-ahead; reloaded only when the list changed.
+    pub students: Vec<Student>,
+    /// What the student list looked like when loaded (count, last update).
+    pub students_stamp: Option<(i64, String)>,
     pub recent_shifts: Vec<Shift>,
     /// Rounds whose window is open now, today's and last night's.
     pub active: Vec<RoundView>,
@@ -29,6 +37,13 @@ pub struct Data {
     /// The days those rounds are on, most recent first.
     pub exception_days: Vec<NaiveDate>,
     pub tracked_from: Option<NaiveDate>,
+    /// Open follow-ups, by due time.
+    pub open_followups: Vec<Followup>,
+    /// Open and investigating incidents, oldest first.
+    pub open_incidents: Vec<IncidentRow>,
+    /// Hazards not yet rectified, by due date.
+    pub pending_hazards: Vec<Hazard>,
+    pub unverified_slips: usize,
 }
 
 impl Data {
@@ -80,17 +95,30 @@ impl Data {
             .filter(|r| r.window.contains(now.naive_local()))
             .cloned()
             .collect();
-        *self = Data {
-            today_tally: rounds::tally(&today),
-            shift,
-            operator,
-            staff: store.staff()?,
-            recent_shifts: store.recent_shifts(8)?,
-            active,
-            open_exceptions: exception_days.iter().map(|(_, n)| n).sum(),
-            exception_days: exception_days.into_iter().map(|(d, _)| d).collect(),
-            tracked_from: Some(tracked_from),
-        };
+        self.today_tally = rounds::tally(&today);
+        self.shift = shift;
+        self.operator = operator;
+        self.staff = store.staff()?;
+        self.recent_shifts = store.recent_shifts(8)?;
+        self.active = active;
+        self.open_exceptions = exception_days.iter().map(|(_, n)| n).sum();
+        self.exception_days = exception_days.into_iter().map(|(d, _)| d).collect();
+        self.tracked_from = Some(tracked_from);
+        let stamp = store.students_stamp()?;
+        if self.students_stamp.as_ref() != Some(&stamp) {
+            self.students = store.students()?;
+            self.students_stamp = Some(stamp);
+        }
+        self.open_followups = store.followups(
+            &FollowupQuery {
+                open_only: true,
+                ..FollowupQuery::default()
+            },
+            500,
+        )?;
+        self.open_incidents = store.open_incidents(200)?;
+        self.pending_hazards = store.hazards(true, 500)?;
+        self.unverified_slips = store.slips(true, 500)?.len();
         Ok(())
     }
 }

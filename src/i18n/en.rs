@@ -188,6 +188,10 @@ pub const EN: Strings = Strings {
     err_problem_note: "A problem needs a note.",
     err_same_person: "This person is already named in this role.",
     err_ambiguous: "Several staff have this name: choose one from the list (↓).",
+    err_bad_time: "Write a time like 2026-11-30 07:45, or 07:45 for today.",
+    err_bad_date: "Write a date like 2026-11-30.",
+    err_in_future: "That time has not come yet.",
+    err_no_such_person: "Nobody by that name: type a few characters and choose with ↓.",
 
     se_not_sqlite: |p| {
         format!(

@@ -152,6 +152,10 @@ pub struct Strings {
     pub err_problem_note: &'static str,
     pub err_same_person: &'static str,
     pub err_ambiguous: &'static str,
+    pub err_bad_time: &'static str,
+    pub err_bad_date: &'static str,
+    pub err_in_future: &'static str,
+    pub err_no_such_person: &'static str,
 
     // Store errors
     pub se_not_sqlite: fn(&str) -> String,
@@ -180,6 +184,10 @@ impl Strings {
             FieldError::ProblemNeedsNote => self.err_problem_note.to_owned(),
             FieldError::SamePersonTwice => self.err_same_person.to_owned(),
             FieldError::Ambiguous => self.err_ambiguous.to_owned(),
+            FieldError::BadTime => self.err_bad_time.to_owned(),
+            FieldError::BadDate => self.err_bad_date.to_owned(),
+            FieldError::InFuture => self.err_in_future.to_owned(),
+            FieldError::NoSuchPerson => self.err_no_such_person.to_owned(),
         }
     }
 

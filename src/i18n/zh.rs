@@ -168,6 +168,10 @@ pub const ZH: Strings = Strings {
     err_problem_note: "发现问题须填写说明。",
     err_same_person: "此人已在该岗位中。",
     err_ambiguous: "有多位同名教职工：请从列表中选择（↓）。",
+    err_bad_time: "请按 2026-11-30 07:45 的格式填写；当天可只填 07:45。",
+    err_bad_date: "请按 2026-11-30 的格式填写日期。",
+    err_in_future: "该时间尚未到来。",
+    err_no_such_person: "查无此人：请输入几个字，再用 ↓ 选择。",
 
     se_not_sqlite: |p| {
         format!("{p} 不是值班台数据库，文件未作任何改动。请用 --db 指定正确的文件。")

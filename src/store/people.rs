@@ -119,24 +119,7 @@ impl Store {
         self.write(|tx| {
             let mut counts = ImportCounts::default();
             for s in rows {
-                let found: Option<(i64, String, String, String)> = match &s.staff_no {
-                    Some(no) => tx
-                        .query_row(
-                            "SELECT id, name, role, phone FROM staff WHERE staff_no = ?1",
-                            [no],
-                            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-                        )
-                        .optional()?,
-                    None => {
-                        let mut stmt = tx.prepare_cached(
-                            "SELECT id, name, role, phone FROM staff WHERE name = ?1 AND staff_no IS NULL",
-                        )?;
-                        let same: Vec<(i64, String, String, String)> = stmt
-                            .query_map([&s.name], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-                            .collect::<Result<_, _>>()?;
-                        if same.len() == 1 { same.into_iter().next() } else { None }
-                    }
-                };
+                let found = find_staff(tx, s)?;
                 match found {
                     None => {
                         tx.execute(
@@ -174,4 +157,32 @@ impl Store {
             _ => None,
         })
     }
+}
+
+/// The staff row an imported row updates: by staff number if it has one, else by a name that
+/// exactly one staff member without a number has.
+fn find_staff(
+    tx: &rusqlite::Transaction<'_>,
+    s: &StaffImport,
+) -> Result<Option<(i64, String, String, String)>, StoreError> {
+    let row = |r: &Row<'_>| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?));
+    if let Some(no) = &s.staff_no {
+        return Ok(tx
+            .query_row(
+                "SELECT id, name, role, phone FROM staff WHERE staff_no = ?1",
+                [no],
+                row,
+            )
+            .optional()?);
+    }
+    let mut stmt = tx.prepare_cached(
+        "SELECT id, name, role, phone FROM staff WHERE name = ?1 AND staff_no IS NULL",
+    )?;
+    let same: Vec<(i64, String, String, String)> =
+        stmt.query_map([&s.name], row)?.collect::<Result<_, _>>()?;
+    Ok(if same.len() == 1 {
+        same.into_iter().next()
+    } else {
+        None
+    })
 }

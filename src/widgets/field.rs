@@ -28,6 +28,14 @@ pub enum FieldError {
     SamePersonTwice,
     /// Several staff have the typed name: one must be chosen from the list.
     Ambiguous,
+    /// Not a time such as `2026-11-30 07:45` or `07:45`.
+    BadTime,
+    /// Not a date such as `2026-11-30`.
+    BadDate,
+    /// A time after now, for something that has happened.
+    InFuture,
+    /// A name that matches nobody on the list.
+    NoSuchPerson,
 }
 
 impl From<TextError> for FieldError {
