@@ -1,11 +1,16 @@
 //! What a key asks for. Screens turn keys into actions; `App::update` performs them and is the
 //! only place that writes through the store.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
+use crate::domain::followup::{FollowupDraft, FollowupId};
+use crate::domain::hazard::{HazardDraft, HazardId, HazardStatus};
+use crate::domain::incident::{IncidentDraft, IncidentId};
 use crate::domain::patrol::{CheckDraft, ExceptionDraft};
+use crate::domain::people::StudentId;
 use crate::domain::schedule::RoundKey;
 use crate::domain::shift::ShiftDraft;
+use crate::domain::slip::SlipId;
 use crate::domain::staff::{StaffDraft, StaffId};
 
 /// The top-level screens, each one key away.
@@ -13,8 +18,48 @@ use crate::domain::staff::{StaffDraft, StaffId};
 pub enum Tab {
     Now,
     Patrols,
+    Incidents,
+    Followups,
+    Hazards,
     Shift,
-    Staff,
+    /// Staff and students.
+    People,
+}
+
+/// What a one-line popup's answer is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Purpose {
+    VoidIncident {
+        id: IncidentId,
+        version: i64,
+    },
+    CompleteFollowup {
+        id: FollowupId,
+        version: i64,
+    },
+    RescheduleDue {
+        id: FollowupId,
+        version: i64,
+    },
+    RescheduleReason {
+        id: FollowupId,
+        version: i64,
+        due: DateTime<Utc>,
+    },
+    AdvanceHazard {
+        id: HazardId,
+        version: i64,
+        to: HazardStatus,
+    },
+    NewSlip,
+    MergeSlip {
+        id: SlipId,
+        version: i64,
+    },
+    SlipUnfounded {
+        id: SlipId,
+        version: i64,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,4 +96,57 @@ pub enum Action {
     },
     /// Who is at this terminal: records made here name them.
     SetOperator(StaffId),
+    /// The student list (the People tab shows staff first).
+    ShowStudents,
+    /// Load the current screen's records again (a filter changed).
+    Reload,
+    /// Back to the screen this one was opened from.
+    Back,
+    /// The answer to a one-line popup.
+    Prompted {
+        purpose: Purpose,
+        value: String,
+    },
+
+    NewIncident,
+    /// An incident from a patrol check's problems, place and time carried over.
+    IncidentFromCheck(RoundKey),
+    CreateIncident {
+        draft: IncidentDraft,
+        from_slip: Option<(SlipId, i64)>,
+    },
+    OpenIncident(IncidentId),
+    EditIncident(IncidentId),
+    CorrectIncident {
+        id: IncidentId,
+        version: i64,
+        draft: IncidentDraft,
+        reason: String,
+    },
+    AskVoidIncident(IncidentId),
+    OpenStudent(StudentId),
+
+    NewFollowup,
+    NewFollowupFor(IncidentId),
+    NewFollowupForStudent(StudentId),
+    NewFollowupForHazard(HazardId),
+    CreateFollowup(FollowupDraft),
+    AcceptSuggestions {
+        incident: IncidentId,
+        drafts: Vec<FollowupDraft>,
+    },
+    AskCompleteFollowup(FollowupId),
+    AskRescheduleFollowup(FollowupId),
+
+    NewHazard,
+    /// A hazard from a patrol check's problems, place carried over.
+    HazardFromCheck(RoundKey),
+    CreateHazard(HazardDraft),
+    AskAdvanceHazard(HazardId),
+    VerifyHazard(HazardId, i64),
+
+    NewSlip,
+    SlipToIncident(SlipId),
+    AskMergeSlip(SlipId),
+    AskSlipUnfounded(SlipId),
 }

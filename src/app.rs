@@ -2,6 +2,8 @@
 //! shows the time and rounds fall due by the clock), and routes the key to an action.
 
 mod data;
+mod load;
+mod records;
 mod update;
 
 pub use data::{Data, day_rounds};
@@ -12,20 +14,22 @@ use chrono::{NaiveDateTime, Timelike};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::action::{Action, Tab};
+use crate::action::{Action, Purpose, Tab};
 use crate::config::Config;
 use crate::domain::clock::{Clock, LocalTime};
 use crate::i18n::{Lang, Strings};
 use crate::screens::reason::{ReasonForm, ReasonOutcome};
-use crate::screens::{Screen, View, now, patrols, shift, staff};
+use crate::screens::{Screen, View, followups, hazards, incidents, now, patrols, shift, staff};
 use crate::store::Store;
 use crate::theme::Theme;
+use crate::widgets::prompt::{Prompt, PromptOutcome};
 
 /// A popup over the current screen.
 pub enum Overlay {
     Help,
     Confirm(Confirm),
     Reason(ReasonForm),
+    Prompt(Prompt, Purpose),
 }
 
 /// A question that needs yes or no before the app acts.
@@ -67,8 +71,8 @@ pub struct App {
     loaded_minute: Option<NaiveDateTime>,
     pub(crate) data: Data,
     pub(crate) screen: Screen,
-    /// The screen a form was opened from, as it was, to return to.
-    previous: Option<Box<Screen>>,
+    /// The screens a form or a detail was opened from, as they were, to return to.
+    previous: Vec<Screen>,
     pub(crate) overlay: Option<Overlay>,
     pub(crate) status: Option<Status>,
     pub(crate) quit: bool,
@@ -88,7 +92,7 @@ impl App {
             loaded_minute: None,
             data: Data::default(),
             screen: Screen::Now(now::NowScreen::default()),
-            previous: None,
+            previous: Vec::new(),
             overlay: None,
             status: None,
             quit: false,
@@ -161,6 +165,7 @@ impl App {
     pub fn handle_paste(&mut self, pasted: &str) {
         match &mut self.overlay {
             Some(Overlay::Reason(form)) => form.handle_paste(pasted),
+            Some(Overlay::Prompt(prompt, _)) => prompt.handle_paste(pasted),
             Some(_) => {}
             None => self.screen.handle_paste(pasted),
         }
@@ -192,6 +197,18 @@ impl App {
                     matches!(key.code, KeyCode::Char('y' | 'Y') | KeyCode::Enter)
                         .then(|| which.on_yes())
                 }
+                Overlay::Prompt(mut prompt, purpose) => match prompt.handle_key(key) {
+                    PromptOutcome::Cancel => None,
+                    PromptOutcome::Stay => {
+                        self.overlay = Some(Overlay::Prompt(prompt, purpose));
+                        None
+                    }
+                    // The popup stays until the save succeeds, so nothing typed is lost.
+                    PromptOutcome::Submit(value) => {
+                        self.overlay = Some(Overlay::Prompt(prompt, purpose.clone()));
+                        Some(Action::Prompted { purpose, value })
+                    }
+                },
                 Overlay::Reason(mut form) => {
                     let outcome = form.handle_key(key);
                     match outcome {
@@ -203,7 +220,7 @@ impl App {
                         }
                         ReasonOutcome::Act(action) => {
                             self.overlay = Some(Overlay::Reason(form));
-                            Some(action)
+                            Some(*action)
                         }
                     }
                 }
@@ -220,8 +237,11 @@ impl App {
             let global = match key.code {
                 KeyCode::Char('n') | KeyCode::Esc => Some(Action::Go(Tab::Now)),
                 KeyCode::Char('p') => Some(Action::Go(Tab::Patrols)),
+                KeyCode::Char('i') => Some(Action::Go(Tab::Incidents)),
+                KeyCode::Char('f') => Some(Action::Go(Tab::Followups)),
+                KeyCode::Char('h') => Some(Action::Go(Tab::Hazards)),
                 KeyCode::Char('s') => Some(Action::Go(Tab::Shift)),
-                KeyCode::Char('f') => Some(Action::Go(Tab::Staff)),
+                KeyCode::Char('w') => Some(Action::Go(Tab::People)),
                 KeyCode::Char('?') => Some(Action::Help),
                 KeyCode::Char('q') => Some(Action::Quit),
                 _ => None,
@@ -236,14 +256,41 @@ impl App {
 
     /// Switches to a top-level screen.
     pub(crate) fn go(&mut self, tab: Tab) {
-        self.previous = None;
+        self.previous.clear();
         self.screen = match tab {
             Tab::Now => Screen::Now(now::NowScreen::default()),
             Tab::Patrols => Screen::Patrols(patrols::PatrolScreen::new(self.now.date_naive())),
+            Tab::Incidents => {
+                Screen::Incidents(incidents::IncidentList::new(incidents::Mode::Incidents))
+            }
+            Tab::Followups => Screen::Followups(followups::FollowupList::default()),
+            Tab::Hazards => Screen::Hazards(hazards::HazardList::default()),
             Tab::Shift => Screen::Shift(shift::ShiftScreen),
-            Tab::Staff => Screen::Staff(staff::StaffScreen::default()),
+            Tab::People => Screen::Staff(staff::StaffScreen::default()),
         };
         self.refresh();
+    }
+
+    /// Opens a screen over the current one; `Back` (or leaving a form) returns to it.
+    pub(crate) fn push(&mut self, screen: Screen) {
+        let from = std::mem::replace(&mut self.screen, screen);
+        // A few levels are enough (list → detail → student → incident); older ones are dropped.
+        if self.previous.len() >= 8 {
+            self.previous.remove(0);
+        }
+        self.previous.push(from);
+        self.refresh();
+    }
+
+    /// Returns to the screen this one was opened from, reloaded; or to Now.
+    pub(crate) fn pop(&mut self) {
+        match self.previous.pop() {
+            Some(screen) => {
+                self.screen = screen;
+                self.refresh();
+            }
+            None => self.go(Tab::Now),
+        }
     }
 
     /// Reloads what the screens read. A failure is shown, and the last data kept.
@@ -254,13 +301,9 @@ impl App {
             .with_second(0)
             .and_then(|t| t.with_nanosecond(0));
         let mut result = self.data.load(&self.store, &self.cfg, now);
-        if let Screen::Patrols(p) = &mut self.screen {
-            let tracked = self.data.tracked_from.unwrap_or(now.date_naive());
-            result = result.and_then(|()| {
-                let rounds = day_rounds(&self.store, &self.cfg, p.day, now, tracked)?;
-                p.set_rounds(rounds, &self.cfg);
-                Ok(())
-            });
+        if result.is_ok() {
+            let view = make_view(&self.cfg, self.lang, self.theme, now, &self.data);
+            result = load::screen(&self.store, &view, &mut self.screen);
         }
         if let Err(e) = result {
             self.status = Some(Status {

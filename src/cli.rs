@@ -38,4 +38,29 @@ pub enum LangArg {
 pub enum Command {
     /// Create the database file (with safe permissions) and exit.
     Init,
+    /// Import students or staff from a CSV file (UTF-8 or GBK, header row required).
+    Import {
+        #[command(subcommand)]
+        what: ImportCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Students, keyed by student number: 学号/student_no, 姓名/name, 班级/class, [性别/gender].
+    Students(ImportArgs),
+    /// Staff: 姓名/name, 岗位/role, [工号/staff_no], [电话/phone].
+    Staff(ImportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The CSV file (header row first; UTF-8, UTF-8 with BOM, or GBK).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Import the good rows even if some are bad (they are listed and skipped). Without it, a
+    /// file with a bad row imports nothing.
+    #[arg(long)]
+    pub skip_bad: bool,
 }

@@ -1,6 +1,7 @@
 //! The subcommands, one file each, and what they share: finding the files, the clock, the
 //! configuration and the language.
 
+mod import;
 mod init;
 mod tui;
 
@@ -57,6 +58,7 @@ pub fn run(cli: &Cli) -> ExitCode {
     let result = match &cli.command {
         None => tui::run(&setup),
         Some(Command::Init) => init::run(&setup),
+        Some(Command::Import { what }) => import::run(&setup, what),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -9,6 +9,7 @@ pub mod commands;
 pub mod config;
 pub mod domain;
 pub mod i18n;
+pub mod import;
 pub mod logging;
 pub mod paths;
 pub mod screens;

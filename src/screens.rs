@@ -2,7 +2,15 @@
 //! `App` has loaded. No screen touches the store or the clock.
 
 pub mod check_form;
+pub mod followup_form;
+pub mod followups;
+pub mod hazard_form;
+pub mod hazards;
 pub mod help;
+pub mod incident_detail;
+pub mod incident_form;
+pub mod incidents;
+pub mod involved_editor;
 pub mod now;
 pub mod patrols;
 pub mod reason;
@@ -10,19 +18,27 @@ pub mod shift;
 pub mod shift_form;
 pub mod staff;
 pub mod staff_form;
+pub mod student_view;
+pub mod students;
+pub mod suggestions;
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Utc, Weekday};
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use crate::action::{Action, Tab};
 use crate::app::Data;
 use crate::config::Config;
+use crate::domain::followup::{Followup, FollowupStatus};
+use crate::domain::history::LogEntry;
 use crate::domain::patrol::RoundState;
 use crate::domain::rounds::RoundView;
 use crate::domain::schedule::Window;
+use crate::domain::text;
 use crate::i18n::{Lang, Strings};
 use crate::theme::Theme;
 use crate::widgets::Keys;
@@ -44,6 +60,18 @@ pub struct View<'a> {
 }
 
 impl View<'_> {
+    /// Now, as a local instant.
+    pub fn now_local(&self) -> crate::domain::clock::LocalTime {
+        chrono::TimeZone::from_local_datetime(&self.offset, &self.now)
+            .single()
+            .unwrap_or_else(|| chrono::TimeZone::from_utc_datetime(&self.offset, &self.now))
+    }
+
+    /// Now, in UTC, to compare with stored times.
+    pub fn now_utc(&self) -> DateTime<Utc> {
+        self.now_local().with_timezone(&Utc)
+    }
+
     /// A stored time as local `HH:MM`.
     pub fn hm(&self, t: DateTime<Utc>) -> String {
         t.with_timezone(&self.offset).format("%H:%M").to_string()
@@ -61,10 +89,45 @@ pub enum Screen {
     Now(now::NowScreen),
     Patrols(patrols::PatrolScreen),
     Check(check_form::CheckForm),
+    Incidents(incidents::IncidentList),
+    IncidentForm(Box<incident_form::IncidentForm>),
+    IncidentDetail(incident_detail::IncidentDetail),
+    StudentView(student_view::StudentView),
+    Followups(followups::FollowupList),
+    FollowupForm(Box<followup_form::FollowupForm>),
+    Suggestions(suggestions::Suggestions),
+    Hazards(hazards::HazardList),
+    HazardForm(Box<hazard_form::HazardForm>),
     Shift(shift::ShiftScreen),
     ShiftForm(shift_form::ShiftForm),
     Staff(staff::StaffScreen),
     StaffForm(staff_form::StaffForm),
+    Students(students::StudentsScreen),
+}
+
+/// Calls the same method on whichever screen this is.
+macro_rules! each {
+    ($screen:expr, $s:ident => $body:expr) => {
+        match $screen {
+            Screen::Now($s) => $body,
+            Screen::Patrols($s) => $body,
+            Screen::Check($s) => $body,
+            Screen::Incidents($s) => $body,
+            Screen::IncidentForm($s) => $body,
+            Screen::IncidentDetail($s) => $body,
+            Screen::StudentView($s) => $body,
+            Screen::Followups($s) => $body,
+            Screen::FollowupForm($s) => $body,
+            Screen::Suggestions($s) => $body,
+            Screen::Hazards($s) => $body,
+            Screen::HazardForm($s) => $body,
+            Screen::Shift($s) => $body,
+            Screen::ShiftForm($s) => $body,
+            Screen::Staff($s) => $body,
+            Screen::StaffForm($s) => $body,
+            Screen::Students($s) => $body,
+        }
+    };
 }
 
 impl Screen {
@@ -73,17 +136,33 @@ impl Screen {
         match self {
             Screen::Now(_) => Tab::Now,
             Screen::Patrols(_) | Screen::Check(_) => Tab::Patrols,
+            Screen::Incidents(_)
+            | Screen::IncidentForm(_)
+            | Screen::IncidentDetail(_)
+            | Screen::StudentView(_)
+            | Screen::Suggestions(_) => Tab::Incidents,
+            Screen::Followups(_) | Screen::FollowupForm(_) => Tab::Followups,
+            Screen::Hazards(_) | Screen::HazardForm(_) => Tab::Hazards,
             Screen::Shift(_) | Screen::ShiftForm(_) => Tab::Shift,
-            Screen::Staff(_) | Screen::StaffForm(_) => Tab::Staff,
+            Screen::Staff(_) | Screen::StaffForm(_) | Screen::Students(_) => Tab::People,
         }
     }
 
-    /// Forms take every key; other screens leave the global keys to the app.
+    /// Forms (and screens being typed into) take every key; other screens leave the global
+    /// keys to the app.
     pub fn is_form(&self) -> bool {
-        matches!(
-            self,
-            Screen::Check(_) | Screen::ShiftForm(_) | Screen::StaffForm(_)
-        )
+        match self {
+            Screen::Check(_)
+            | Screen::ShiftForm(_)
+            | Screen::StaffForm(_)
+            | Screen::IncidentForm(_)
+            | Screen::FollowupForm(_)
+            | Screen::HazardForm(_)
+            | Screen::Suggestions(_)
+            | Screen::Students(_) => true,
+            Screen::Incidents(l) => l.is_typing(),
+            _ => false,
+        }
     }
 
     /// Whether leaving now would lose typed input.
@@ -92,6 +171,9 @@ impl Screen {
             Screen::Check(f) => f.is_dirty(),
             Screen::ShiftForm(f) => f.is_dirty(),
             Screen::StaffForm(f) => f.is_dirty(),
+            Screen::IncidentForm(f) => f.is_dirty(),
+            Screen::FollowupForm(f) => f.is_dirty(),
+            Screen::HazardForm(f) => f.is_dirty(),
             _ => false,
         }
     }
@@ -101,10 +183,20 @@ impl Screen {
             Screen::Now(s) => s.handle_key(key, view),
             Screen::Patrols(s) => s.handle_key(key, view),
             Screen::Check(s) => s.handle_key(key),
+            Screen::Incidents(s) => s.handle_key(key, view),
+            Screen::IncidentForm(s) => s.handle_key(key, view),
+            Screen::IncidentDetail(s) => s.handle_key(key),
+            Screen::StudentView(s) => s.handle_key(key),
+            Screen::Followups(s) => s.handle_key(key),
+            Screen::FollowupForm(s) => s.handle_key(key, view),
+            Screen::Suggestions(s) => s.handle_key(key, view),
+            Screen::Hazards(s) => s.handle_key(key),
+            Screen::HazardForm(s) => s.handle_key(key, view),
             Screen::Shift(s) => s.handle_key(key, view),
             Screen::ShiftForm(s) => s.handle_key(key, view),
             Screen::Staff(s) => s.handle_key(key, view),
             Screen::StaffForm(s) => s.handle_key(key),
+            Screen::Students(s) => s.handle_key(key, view),
         }
     }
 
@@ -113,32 +205,22 @@ impl Screen {
             Screen::Check(s) => s.handle_paste(pasted),
             Screen::ShiftForm(s) => s.handle_paste(pasted),
             Screen::StaffForm(s) => s.handle_paste(pasted),
+            Screen::IncidentForm(s) => s.handle_paste(pasted),
+            Screen::FollowupForm(s) => s.handle_paste(pasted),
+            Screen::HazardForm(s) => s.handle_paste(pasted),
+            Screen::Suggestions(s) => s.handle_paste(pasted),
+            Screen::Students(s) => s.handle_paste(pasted),
+            Screen::Incidents(s) => s.handle_paste(pasted),
             _ => {}
         }
     }
 
     pub fn keys(&self, view: &View<'_>) -> Keys {
-        match self {
-            Screen::Now(s) => s.keys(view),
-            Screen::Patrols(s) => s.keys(view),
-            Screen::Check(s) => s.keys(view),
-            Screen::Shift(s) => s.keys(view),
-            Screen::ShiftForm(s) => s.keys(view),
-            Screen::Staff(s) => s.keys(view),
-            Screen::StaffForm(s) => s.keys(view),
-        }
+        each!(self, s => s.keys(view))
     }
 
     pub fn render(&self, frame: &mut Frame<'_>, area: Rect, view: &View<'_>) {
-        match self {
-            Screen::Now(s) => s.render(frame, area, view),
-            Screen::Patrols(s) => s.render(frame, area, view),
-            Screen::Check(s) => s.render(frame, area, view),
-            Screen::Shift(s) => s.render(frame, area, view),
-            Screen::ShiftForm(s) => s.render(frame, area, view),
-            Screen::Staff(s) => s.render(frame, area, view),
-            Screen::StaffForm(s) => s.render(frame, area, view),
-        }
+        each!(self, s => s.render(frame, area, view));
     }
 }
 
@@ -221,4 +303,174 @@ pub fn duration_text(s: &Strings, minutes: i64) -> String {
     } else {
         (s.minutes)(m)
     }
+}
+
+/// One follow-up: kind, who it is about, owner, due time, and its state (overdue unmistakable:
+/// a marker that survives without colour).
+pub fn followup_line(f: &Followup, selected: bool, view: &View<'_>) -> Line<'static> {
+    let (s, theme) = (view.s, view.theme);
+    let now = view.now_utc();
+    let overdue = f.is_overdue(now);
+    let (mark, state_style) = match f.status {
+        FollowupStatus::Open if overdue => ("!!", theme.missed),
+        FollowupStatus::Open => ("  ", theme.due),
+        _ => ("  ", theme.dim),
+    };
+    let state = if overdue {
+        s.overdue_word
+    } else {
+        s.followup_status(f.status)
+    };
+    let about = f
+        .student
+        .as_ref()
+        .map(|(_, n)| text::line(n).into_owned())
+        .or_else(|| f.incident.as_ref().map(|(_, n)| n.clone()))
+        .or_else(|| f.hazard.as_ref().map(|(_, d)| truncate(&text::line(d), 16)))
+        .unwrap_or_default();
+    let mut spans = vec![
+        Span::styled(
+            format!("{}{mark} ", if selected { "▶" } else { " " }),
+            state_style,
+        ),
+        Span::styled(
+            pad(s.followup_kind(f.kind), 10),
+            if selected {
+                theme.selected
+            } else {
+                Style::new()
+            },
+        ),
+        Span::raw(format!(" {} ", pad(&about, 10))),
+        Span::styled(
+            pad(&format!("{} {}", s.due_word, view.day_hm(f.due_at)), 18),
+            state_style,
+        ),
+        Span::styled(pad(state, 7), state_style),
+        Span::styled(text::line(&f.owner_name).into_owned(), theme.dim),
+    ];
+    if let Some((_, number)) = &f.incident
+        && f.student.is_some()
+    {
+        spans.push(Span::styled(format!(" · {number}"), theme.dim));
+    }
+    if !f.outcome.is_empty() {
+        spans.push(Span::styled(
+            format!(" · {}", text::line(&f.outcome)),
+            theme.dim,
+        ));
+    }
+    Line::from(spans)
+}
+
+/// A record's history, oldest first: when, who, what was done and why, and each change.
+pub fn history_lines(log: &[LogEntry], view: &View<'_>) -> Vec<Line<'static>> {
+    let (s, theme) = (view.s, view.theme);
+    let mut lines = Vec::new();
+    for e in log {
+        let mut head = vec![
+            Span::raw(format!(
+                "  {} {} ",
+                view.day_hm(e.at),
+                text::line(&e.by_name)
+            )),
+            Span::styled(s.log_action(e.action).to_owned(), theme.title),
+        ];
+        if !e.reason.is_empty() {
+            head.push(Span::raw(format!(
+                " — {} {}",
+                s.reason_label,
+                text::line(&e.reason)
+            )));
+        }
+        lines.push(Line::from(head));
+        for c in &e.changes {
+            let (label, who) = match c.field.split_once(':') {
+                Some((_, name)) => (s.f_student, format!(" {}", text::line(name))),
+                None => (field_label(s, &c.field), String::new()),
+            };
+            lines.push(Line::from(Span::styled(
+                format!(
+                    "      {label}{who}: {} → {}",
+                    change_value(&c.field, &c.old, view),
+                    change_value(&c.field, &c.new, view)
+                ),
+                theme.dim,
+            )));
+        }
+    }
+    lines
+}
+
+fn field_label(s: &Strings, field: &str) -> &'static str {
+    match field {
+        "occurred_at" => s.f_when,
+        "place" => s.f_place,
+        "category" => s.f_category,
+        "severity" => s.f_severity,
+        "source" => s.f_source,
+        "narrative" => s.f_narrative,
+        "child_words" => s.f_child_words,
+        "immediate_action" => s.f_action,
+        "bullying" => s.f_bullying,
+        "bullying_on" => s.f_bullying_on,
+        "due_at" => s.f_due,
+        "outcome" => s.f_outcome,
+        "steps" => s.f_steps,
+        _ => s.f_status,
+    }
+}
+
+/// A logged value in words: codes translated, times local, long text cut.
+fn change_value(field: &str, value: &str, view: &View<'_>) -> String {
+    use crate::domain::{followup, hazard, incident};
+    let s = view.s;
+    if value.is_empty() {
+        return "—".to_owned();
+    }
+    if let Ok(t) = DateTime::parse_from_rfc3339(value) {
+        return view.day_hm(t.with_timezone(&Utc));
+    }
+    let word = match field {
+        "severity" => incident::Severity::from_code(value).map(|v| s.severity(v)),
+        "source" => incident::Source::from_code(value).map(|v| s.source(v)),
+        "bullying" => incident::Bullying::from_code(value).map(|v| s.bullying_word(v)),
+        "category" => Some(view.cfg.category_name(value, view.lang)),
+        "place" => view.cfg.place(value).map(|p| p.name.get(view.lang)),
+        "status" => incident::Status::from_code(value)
+            .map(|v| s.status(v))
+            .or_else(|| hazard::HazardStatus::from_code(value).map(|v| s.hazard_status(v)))
+            .or_else(|| followup::FollowupStatus::from_code(value).map(|v| s.followup_status(v))),
+        _ => None,
+    };
+    if let Some(w) = word {
+        return w.to_owned();
+    }
+    if field.starts_with("student:") {
+        return student_value(value, view);
+    }
+    truncate(&text::line(&value.replace('\n', " ")), 50)
+}
+
+/// `target; education+warning_talk; 2026-11-30T…` in words.
+fn student_value(value: &str, view: &View<'_>) -> String {
+    let s = view.s;
+    let mut parts = value.split("; ");
+    let role = parts
+        .next()
+        .and_then(crate::domain::incident::Role::from_code)
+        .map_or("", |r| s.role(r));
+    let measures: Vec<&str> = parts
+        .next()
+        .unwrap_or("")
+        .split('+')
+        .filter(|m| !m.is_empty())
+        .map(|m| view.cfg.measure_name(m, view.lang))
+        .collect();
+    let told = parts
+        .next()
+        .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+        .map(|t| format!(" {} {}", s.parents_told, view.day_hm(t.with_timezone(&Utc))))
+        .unwrap_or_default();
+    format!("{role} {}{told}", measures.join("、"))
 }

@@ -81,6 +81,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
             form.render(frame, body, &view);
             screen_keys = vec![("Enter", view.s.key_save), ("Esc", view.s.key_back)];
         }
+        Some(Overlay::Prompt(prompt, _)) => {
+            prompt.render(frame, body, &view);
+            screen_keys = vec![("Enter", view.s.key_save), ("Esc", view.s.key_back)];
+        }
         None => {}
     }
     keybar::render(frame, keys, &screen_keys, pinned, view.theme);
@@ -169,8 +173,11 @@ fn render_tabs(frame: &mut Frame<'_>, area: Rect, view: &View<'_>, current: Tab)
     let tabs = [
         ("n", s.tab_now, Tab::Now),
         ("p", s.tab_patrols, Tab::Patrols),
+        ("i", s.tab_incidents, Tab::Incidents),
+        ("f", s.tab_followups, Tab::Followups),
+        ("h", s.tab_hazards, Tab::Hazards),
         ("s", s.tab_shift, Tab::Shift),
-        ("f", s.tab_staff, Tab::Staff),
+        ("w", s.tab_people, Tab::People),
     ];
     let mut spans = vec![Span::raw(" ")];
     for (key, name, tab) in tabs {
@@ -179,9 +186,8 @@ fn render_tabs(frame: &mut Frame<'_>, area: Rect, view: &View<'_>, current: Tab)
         } else {
             theme.dim
         };
-        spans.push(Span::styled(format!(" {key} {name} "), style));
-        spans.push(Span::raw(" "));
+        spans.push(Span::styled(format!("{key} {name}"), style));
+        spans.push(Span::raw("  "));
     }
-    spans.push(Span::styled(format!("   q {}", s.key_quit), theme.dim));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

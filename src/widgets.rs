@@ -6,6 +6,7 @@ pub mod form;
 pub mod keybar;
 pub mod picker;
 pub mod popup;
+pub mod prompt;
 
 /// A screen's keys for the bar at the bottom: (key, what it does).
 pub type Keys = Vec<(&'static str, &'static str)>;

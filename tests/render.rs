@@ -108,7 +108,7 @@ impl Desk {
 
     /// Adds a staff member through the staff screen's form; `rights` steps through the jobs.
     fn add_staff(&mut self, name: &str, rights: usize) -> &mut Desk {
-        self.keys("fa").type_text(name).press(KeyCode::Tab);
+        self.keys("wa").type_text(name).press(KeyCode::Tab);
         for _ in 0..rights {
             self.press(KeyCode::Right);
         }
@@ -330,7 +330,7 @@ fn with_staff(lang: Lang, theme: &'static Theme) -> Desk {
 
 fn staff_list(lang: Lang, theme: &'static Theme) -> Desk {
     let mut d = with_staff(lang, theme);
-    d.keys("f");
+    d.keys("w");
     d
 }
 
@@ -338,7 +338,7 @@ const NEW_STAFF: &str = "欧阳娜娜";
 
 fn staff_form(lang: Lang, theme: &'static Theme) -> Desk {
     let mut d = with_staff(lang, theme);
-    d.keys("fa").type_text(NEW_STAFF);
+    d.keys("wa").type_text(NEW_STAFF);
     d
 }
 
@@ -827,7 +827,7 @@ fn leaving_a_check_form_returns_to_the_day_it_was_opened_from() {
 #[test]
 fn too_small_message_key_quits_from_a_form() {
     let mut d = with_staff(Lang::En, &COLOR);
-    d.keys("fa");
+    d.keys("wa");
     d.app.resize(79, 24);
     let text = screen_text(&d.draw(79, 24));
     assert!(text.contains("press q to quit"), "{text}");

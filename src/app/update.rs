@@ -18,6 +18,9 @@ use crate::store::{Actor, StoreError};
 
 impl App {
     pub fn update(&mut self, action: Action) {
+        let Some(action) = self.records(action) else {
+            return;
+        };
         match action {
             Action::Quit if self.screen.is_dirty() => {
                 self.overlay = Some(Overlay::Confirm(Confirm::Quit));
@@ -28,11 +31,17 @@ impl App {
             Action::LeaveForm { dirty: true } => {
                 self.overlay = Some(Overlay::Confirm(Confirm::LeaveForm));
             }
-            Action::LeaveForm { dirty: false } => self.leave_form(),
+            Action::LeaveForm { dirty: false } | Action::Back => self.pop(),
+            Action::Reload => self.refresh(),
+            Action::ShowStudents => {
+                self.previous.clear();
+                self.screen = Screen::Students(crate::screens::students::StudentsScreen::default());
+                self.refresh();
+            }
             Action::ShowExceptions => {
                 let today = self.now.date_naive();
                 let day = self.data.exception_days.first().copied().unwrap_or(today);
-                self.previous = None;
+                self.previous.clear();
                 self.screen = Screen::Patrols(PatrolScreen::new(day));
                 self.refresh();
             }
@@ -54,17 +63,17 @@ impl App {
                     self.refresh();
                 }
             }
-            Action::NewStaff => self.open_form(Screen::StaffForm(StaffForm::new())),
+            Action::NewStaff => self.push(Screen::StaffForm(StaffForm::new())),
             Action::SaveStaff(draft) => {
                 let result = self.store.add_staff(&draft, self.stamp());
                 if self.saved(result, &(self.strings().staff_added)(&draft.name)) {
-                    self.go(Tab::Staff);
+                    self.go(Tab::People);
                 }
             }
             Action::NewShift if self.data.shift.is_some() => {
                 self.say_error(self.strings().shift_already_open);
             }
-            Action::NewShift => self.open_form(Screen::ShiftForm(ShiftForm::new())),
+            Action::NewShift => self.push(Screen::ShiftForm(ShiftForm::new())),
             Action::StartShift(draft) => {
                 let result = self.store.start_shift(&draft, self.stamp());
                 if let Ok(shift) = &result {
@@ -95,33 +104,18 @@ impl App {
                     self.say(&text);
                 }
             }
+            // The record actions were handled by `records` above.
+            other => tracing::debug!(?other, "action not handled"),
         }
     }
 
     /// The time written on records: the clock's, so a fixed training clock stamps them too.
-    fn stamp(&self) -> DateTime<Utc> {
+    pub(super) fn stamp(&self) -> DateTime<Utc> {
         self.now.with_timezone(&Utc)
     }
 
-    fn open_form(&mut self, form: Screen) {
-        let from = std::mem::replace(&mut self.screen, form);
-        self.previous = Some(Box::new(from));
-    }
-
-    /// Back to the screen the form was opened from (the same day of the grid, the same place in
-    /// a list), reloaded.
-    fn leave_form(&mut self) {
-        match self.previous.take() {
-            Some(screen) => {
-                self.screen = *screen;
-                self.refresh();
-            }
-            None => self.go(Tab::Now),
-        }
-    }
-
     /// Shows "saved" only for a committed write, else the error; returns whether it committed.
-    fn saved<T>(&mut self, result: Result<T, StoreError>, message: &str) -> bool {
+    pub(super) fn saved<T>(&mut self, result: Result<T, StoreError>, message: &str) -> bool {
         match result {
             Ok(_) => {
                 self.say(message);
@@ -136,14 +130,14 @@ impl App {
         }
     }
 
-    fn say(&mut self, text: &str) {
+    pub(super) fn say(&mut self, text: &str) {
         self.status = Some(Status {
             error: false,
             text: text.to_owned(),
         });
     }
 
-    fn say_error(&mut self, text: &str) {
+    pub(super) fn say_error(&mut self, text: &str) {
         self.status = Some(Status {
             error: true,
             text: text.to_owned(),
@@ -151,7 +145,7 @@ impl App {
     }
 
     /// The shift and person records are made by; without an open shift, says how to open one.
-    fn actor(&mut self) -> Option<Actor> {
+    pub(super) fn actor(&mut self) -> Option<Actor> {
         let shift = self.data.shift.as_ref().map(|s| s.id);
         if let (Some(shift), Some(staff)) = (shift, self.data.operator) {
             return Some(Actor { shift, staff });
@@ -161,7 +155,7 @@ impl App {
     }
 
     /// The round as it stands now, loaded afresh so a check saved elsewhere is seen.
-    fn round(&mut self, key: &RoundKey) -> Option<RoundView> {
+    pub(super) fn round(&mut self, key: &RoundKey) -> Option<RoundView> {
         let now = self.now;
         let tracked = self.data.tracked_from.unwrap_or(now.date_naive());
         match day_rounds(&self.store, &self.cfg, key.day, now, tracked) {
@@ -190,7 +184,7 @@ impl App {
     fn open_check(&mut self, key: &RoundKey) {
         if let Some(round) = self.checkable(key) {
             let form = CheckForm::new(&round, &self.view());
-            self.open_form(Screen::Check(form));
+            self.push(Screen::Check(form));
         }
     }
 
@@ -236,7 +230,7 @@ impl App {
         let message = (s.check_saved)(place, draft.is_complete(), problems);
         if self.saved(result, &message) {
             if self.screen.is_form() {
-                self.leave_form();
+                self.pop();
             } else {
                 self.refresh();
             }

@@ -1,8 +1,10 @@
 //! The table of every user-visible string. Each language is one `const Strings`; a field left
 //! out of either is a compile error. Strings with values in them are functions.
 
+use crate::domain::history::LogAction;
 use crate::domain::shift::DutyRole;
 use crate::domain::staff::StaffRole;
+use crate::domain::{followup, hazard, incident, slip};
 use crate::store::{Refusal, StoreError};
 use crate::widgets::field::FieldError;
 
@@ -141,6 +143,171 @@ pub struct Strings {
     pub staff_added: fn(&str) -> String,
     pub staff_roles: [&'static str; 8],
 
+    // Record vocabularies, in the order of each enum's ALL.
+    pub roles: [&'static str; 4],
+    pub severities: [&'static str; 4],
+    pub sources: [&'static str; 6],
+    pub statuses: [&'static str; 5],
+    pub bullying: [&'static str; 3],
+    pub followup_kinds: [&'static str; 8],
+    pub followup_statuses: [&'static str; 3],
+    pub hazard_kinds: [&'static str; 4],
+    pub hazard_statuses: [&'static str; 4],
+    pub slip_statuses: [&'static str; 3],
+
+    // Incidents, follow-ups, hazards, slips (issue 3)
+    pub tab_incidents: &'static str,
+    pub tab_followups: &'static str,
+    pub tab_hazards: &'static str,
+    pub tab_people: &'static str,
+    pub incident_word: &'static str,
+    pub incidents_title: &'static str,
+    pub new_incident: &'static str,
+    pub correct_incident: fn(&str) -> String,
+    pub correction_reason_title: &'static str,
+    pub correction_reason_hint: &'static str,
+    pub f_when: &'static str,
+    pub hint_when_happened: &'static str,
+    pub hint_when: &'static str,
+    pub f_place: &'static str,
+    pub f_place_other: &'static str,
+    pub other_place: &'static str,
+    pub f_category: &'static str,
+    pub f_severity: &'static str,
+    pub f_source: &'static str,
+    pub f_narrative: &'static str,
+    pub f_child_words: &'static str,
+    pub f_action: &'static str,
+    pub f_bullying: &'static str,
+    pub f_bullying_on: &'static str,
+    pub f_status: &'static str,
+    pub f_students: &'static str,
+    pub f_student: &'static str,
+    pub f_role: &'static str,
+    pub f_measures: &'static str,
+    pub f_parents_told_at: &'static str,
+    pub f_told_by: &'static str,
+    pub f_class: &'static str,
+    pub f_number: &'static str,
+    pub f_kind: &'static str,
+    pub f_note: &'static str,
+    pub f_owner: &'static str,
+    pub f_due: &'static str,
+    pub f_outcome: &'static str,
+    pub f_why: &'static str,
+    pub f_hazard_kind: &'static str,
+    pub f_description: &'static str,
+    pub f_risk: &'static str,
+    pub f_steps: &'static str,
+    pub f_slip_text: &'static str,
+    pub f_incident_number: &'static str,
+    pub f_what_was_checked: &'static str,
+    pub hint_type_to_find: &'static str,
+    pub student_on_incident: &'static str,
+    pub no_students_yet: &'static str,
+    pub parents_told: &'static str,
+    pub parents_not_told: &'static str,
+    pub backdated: &'static str,
+    pub entered_line: fn(&str, &str) -> String,
+    pub voided_line: fn(&str, &str) -> String,
+    pub voided_mark: &'static str,
+    pub with_voided: &'static str,
+    pub void_title: fn(&str) -> String,
+    pub incident_saved: fn(&str) -> String,
+    pub incident_corrected: &'static str,
+    pub incident_voided: &'static str,
+    pub days_left: fn(i64) -> String,
+    pub overdue_days: fn(i64) -> String,
+    pub overdue_n: fn(usize) -> String,
+    pub overdue_word: &'static str,
+    pub due_word: &'static str,
+    pub filter_all: &'static str,
+    pub range_today: &'static str,
+    pub range_week: &'static str,
+    pub range_month: &'static str,
+    pub no_incidents: &'static str,
+    pub slips_title: fn(usize) -> String,
+    pub slips_help: &'static str,
+    pub no_slips: &'static str,
+    pub new_slip_title: &'static str,
+    pub merge_title: &'static str,
+    pub unfounded_title: &'static str,
+    pub slip_saved: &'static str,
+    pub slip_merged: &'static str,
+    pub slip_closed: &'static str,
+    pub followups_title: &'static str,
+    pub no_followups: &'static str,
+    pub new_followup_title: &'static str,
+    pub edit_followup_title: &'static str,
+    pub followup_saved: &'static str,
+    pub followups_created: fn(usize) -> String,
+    pub followup_completed: &'static str,
+    pub followup_rescheduled: &'static str,
+    pub complete_title: &'static str,
+    pub reschedule_title: &'static str,
+    pub suggestions_title: fn(&str) -> String,
+    pub suggestions_help: &'static str,
+    pub no_suggestions: &'static str,
+    pub hazards_title: &'static str,
+    pub no_hazards: &'static str,
+    pub new_hazard_title: &'static str,
+    pub within_days: fn(u32) -> String,
+    pub hazard_saved: fn(&str) -> String,
+    pub hazard_updated: &'static str,
+    pub hazard_verified: &'static str,
+    pub advance_title: &'static str,
+    pub no_problem_here: &'static str,
+    pub history_title: &'static str,
+    pub chronology_title: &'static str,
+    pub chronology_counts: fn(usize, usize) -> String,
+    pub nothing_recorded: &'static str,
+    pub students_count: fn(usize) -> String,
+    pub no_students_imported: &'static str,
+    pub key_new: &'static str,
+    pub key_open: &'static str,
+    pub key_search: &'static str,
+    pub key_filters: &'static str,
+    pub key_clear: &'static str,
+    pub key_slips: &'static str,
+    pub key_incidents: &'static str,
+    pub key_slip_new_incident: &'static str,
+    pub key_slip_merge: &'static str,
+    pub key_slip_unfounded: &'static str,
+    pub key_scroll: &'static str,
+    pub key_correct: &'static str,
+    pub key_void: &'static str,
+    pub key_add_followup: &'static str,
+    pub key_student_history: &'static str,
+    pub key_add_student: &'static str,
+    pub key_edit: &'static str,
+    pub key_remove: &'static str,
+    pub key_fields: &'static str,
+    pub key_tick: &'static str,
+    pub key_complete: &'static str,
+    pub key_reschedule: &'static str,
+    pub key_open_incident: &'static str,
+    pub key_mine: &'static str,
+    pub key_everyones: &'static str,
+    pub key_open_only: &'static str,
+    pub key_with_done: &'static str,
+    pub key_create_ticked: &'static str,
+    pub key_skip: &'static str,
+    pub key_start_rectifying: &'static str,
+    pub key_mark_rectified: &'static str,
+    pub key_verify: &'static str,
+    pub key_staff_list: &'static str,
+    pub err_in_past: &'static str,
+    pub err_no_such_incident: &'static str,
+
+    pub log_actions: [&'static str; 9],
+    pub key_students_list: &'static str,
+    pub due_today_n: fn(usize) -> String,
+    pub open_n: fn(usize) -> String,
+    pub pending_n: fn(usize) -> String,
+    pub slips_waiting: fn(usize) -> String,
+    pub key_to_incident: &'static str,
+    pub key_to_hazard: &'static str,
+
     // Leaving
     pub confirm_quit: &'static str,
     pub confirm_discard: &'static str,
@@ -173,6 +340,33 @@ pub struct Strings {
     pub se_nothing_changed: &'static str,
     pub se_no_later_patrol: &'static str,
     pub se_db: fn(&str) -> String,
+
+    // Import (`dutydesk import students|staff FILE`)
+    /// In the order of `import::Encoding`.
+    pub imp_encodings: [&'static str; 3],
+    /// In the order of `import::Column`.
+    pub imp_columns: [&'static str; 7],
+    pub imp_line: fn(u64, &str) -> String,
+    pub imp_problem_sep: &'static str,
+    pub imp_missing: fn(&str) -> String,
+    pub imp_forbidden: fn(&str) -> String,
+    pub imp_too_long: fn(&str, usize) -> String,
+    pub imp_bad_number: fn(&str) -> String,
+    pub imp_bad_phone: &'static str,
+    pub imp_unknown_role: fn(&str) -> String,
+    pub imp_extra_cells: fn(usize, usize) -> String,
+    pub imp_duplicate_number: fn(&str, u64) -> String,
+    pub imp_duplicate_name: fn(u64) -> String,
+    pub imp_utf16: &'static str,
+    pub imp_not_text: &'static str,
+    pub imp_no_header: &'static str,
+    pub imp_missing_column: fn(&str, &str) -> String,
+    pub imp_duplicate_column: fn(&str) -> String,
+    pub imp_unreadable: fn(u64) -> String,
+    pub imp_file: fn(&str, &str) -> String,
+    pub imp_refused: fn(usize, usize) -> String,
+    pub imp_done: fn(&str, &str, usize, usize, usize, usize) -> String,
+    // End of Import
 }
 
 impl Strings {
@@ -188,6 +382,8 @@ impl Strings {
             FieldError::BadDate => self.err_bad_date.to_owned(),
             FieldError::InFuture => self.err_in_future.to_owned(),
             FieldError::NoSuchPerson => self.err_no_such_person.to_owned(),
+            FieldError::InPast => self.err_in_past.to_owned(),
+            FieldError::NoSuchIncident => self.err_no_such_incident.to_owned(),
         }
     }
 
@@ -240,4 +436,56 @@ fn duty_index(role: DutyRole) -> usize {
         DutyRole::Guard => 2,
         DutyRole::NightDuty => 3,
     }
+}
+
+/// The words for the coded values of the records.
+impl Strings {
+    pub fn role(&self, v: incident::Role) -> &'static str {
+        pick(&self.roles, v.index())
+    }
+    pub fn severity(&self, v: incident::Severity) -> &'static str {
+        pick(&self.severities, v.index())
+    }
+    pub fn source(&self, v: incident::Source) -> &'static str {
+        pick(&self.sources, v.index())
+    }
+    pub fn status(&self, v: incident::Status) -> &'static str {
+        pick(&self.statuses, v.index())
+    }
+    pub fn bullying_word(&self, v: incident::Bullying) -> &'static str {
+        pick(&self.bullying, v.index())
+    }
+    pub fn followup_kind(&self, v: followup::Kind) -> &'static str {
+        pick(&self.followup_kinds, v.index())
+    }
+    pub fn followup_status(&self, v: followup::FollowupStatus) -> &'static str {
+        pick(&self.followup_statuses, v.index())
+    }
+    pub fn hazard_kind(&self, v: hazard::HazardKind) -> &'static str {
+        pick(&self.hazard_kinds, v.index())
+    }
+    pub fn hazard_status(&self, v: hazard::HazardStatus) -> &'static str {
+        pick(&self.hazard_statuses, v.index())
+    }
+    pub fn log_action(&self, v: LogAction) -> &'static str {
+        let i = match v {
+            LogAction::Created => 0,
+            LogAction::Corrected => 1,
+            LogAction::Voided => 2,
+            LogAction::Completed => 3,
+            LogAction::Rescheduled => 4,
+            LogAction::StatusChanged => 5,
+            LogAction::Merged => 6,
+            LogAction::ClosedUnfounded => 7,
+            LogAction::Verified => 8,
+        };
+        pick(&self.log_actions, i)
+    }
+    pub fn slip_status(&self, v: slip::SlipStatus) -> &'static str {
+        pick(&self.slip_statuses, v.index())
+    }
+}
+
+fn pick<const N: usize>(table: &[&'static str; N], index: usize) -> &'static str {
+    table.get(index).copied().unwrap_or("?")
 }

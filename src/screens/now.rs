@@ -10,6 +10,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{View, duration_text, pad, state_word, window_text};
 use crate::action::Action;
+use crate::domain::incident;
 use crate::domain::patrol::RoundState;
 use crate::domain::rounds::RoundView;
 use crate::domain::schedule;
@@ -77,6 +78,7 @@ impl NowScreen {
         self.slot_lines(view, &mut lines);
         next_slot_line(view, &mut lines);
         tally_lines(view, &mut lines);
+        record_lines(view, &mut lines);
         frame.render_widget(Paragraph::new(lines), area);
     }
 
@@ -196,4 +198,86 @@ fn tally_lines(view: &View<'_>, lines: &mut Vec<Line<'static>>) {
             Span::styled(format!("  {}", s.press_e_to_see), theme.dim),
         ]));
     }
+}
+
+/// Follow-ups overdue and due today, open incidents and their nearest investigation deadline,
+/// pending and overdue hazards, unverified mailbox slips: each with the key of its list.
+fn record_lines(view: &View<'_>, lines: &mut Vec<Line<'static>>) {
+    let (s, theme, data) = (view.s, view.theme, view.data);
+    let now = view.now_utc();
+    let today = view.now.date();
+    let overdue = data
+        .open_followups
+        .iter()
+        .filter(|f| f.is_overdue(now))
+        .count();
+    let due_today = data
+        .open_followups
+        .iter()
+        .filter(|f| {
+            !f.is_overdue(now) && f.due_at.with_timezone(&view.offset).date_naive() == today
+        })
+        .count();
+    let nearest = data
+        .open_incidents
+        .iter()
+        .filter_map(|r| {
+            let entered = r.entered_at.with_timezone(&view.offset).date_naive();
+            incident::investigation_days_left(entered, r.status, r.bullying, today).map(|d| (d, r))
+        })
+        .min_by_key(|(d, _)| *d);
+    let hazards_overdue = data
+        .pending_hazards
+        .iter()
+        .filter(|h| h.is_overdue(today))
+        .count();
+    lines.push(Line::from(""));
+    let mark = |n: usize| if n > 0 { theme.missed } else { theme.dim };
+    lines.push(Line::from(vec![
+        Span::styled(format!("{}  ", s.followups_title), theme.title),
+        Span::styled(
+            format!("{}{} ", bang(overdue), (s.overdue_n)(overdue)),
+            mark(overdue),
+        ),
+        Span::styled(format!("· {} ", (s.due_today_n)(due_today)), theme.due),
+        Span::styled(format!("  f {}", s.key_open), theme.dim),
+    ]));
+    let mut incident_spans = vec![
+        Span::styled(format!("{}  ", s.incidents_title), theme.title),
+        Span::raw((s.open_n)(data.open_incidents.len())),
+    ];
+    if let Some((days, r)) = nearest {
+        let (text, style) = if days < 0 {
+            ((s.overdue_days)(-days), theme.missed)
+        } else {
+            ((s.days_left)(days), theme.warn)
+        };
+        incident_spans.push(Span::styled(format!(" · {} {text}", r.number), style));
+    }
+    if data.unverified_slips > 0 {
+        incident_spans.push(Span::styled(
+            format!(" · {}", (s.slips_waiting)(data.unverified_slips)),
+            theme.warn,
+        ));
+    }
+    incident_spans.push(Span::styled(format!("  i {}", s.key_open), theme.dim));
+    lines.push(Line::from(incident_spans));
+    lines.push(Line::from(vec![
+        Span::styled(format!("{}  ", s.tab_hazards), theme.title),
+        Span::raw((s.pending_n)(data.pending_hazards.len())),
+        Span::styled(
+            format!(
+                " · {}{}",
+                bang(hazards_overdue),
+                (s.overdue_n)(hazards_overdue)
+            ),
+            mark(hazards_overdue),
+        ),
+        Span::styled(format!("  h {}", s.key_open), theme.dim),
+    ]));
+}
+
+/// The overdue marker, which stays visible without colour; only when something is overdue.
+fn bang(n: usize) -> &'static str {
+    if n > 0 { "!! " } else { "" }
 }

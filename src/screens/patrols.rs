@@ -145,6 +145,17 @@ impl PatrolScreen {
             KeyCode::Enter => return self.selected().map(|r| Action::OpenCheck(r.key.clone())),
             KeyCode::Char('o') => return self.selected().map(|r| Action::QuickOk(r.key.clone())),
             KeyCode::Char('r') => return self.selected().map(|r| Action::AskReason(r.key.clone())),
+            // Letters not taken by the global keys (i and h open the lists).
+            KeyCode::Char('e') => {
+                return self
+                    .selected()
+                    .map(|r| Action::IncidentFromCheck(r.key.clone()));
+            }
+            KeyCode::Char('d') => {
+                return self
+                    .selected()
+                    .map(|r| Action::HazardFromCheck(r.key.clone()));
+            }
             _ => {}
         }
         None
@@ -157,13 +168,15 @@ impl PatrolScreen {
             ("Enter", s.key_check),
             ("o", s.key_all_ok),
         ];
-        if self.selected().is_some_and(|r| {
-            matches!(
-                r.state,
-                RoundState::Missed | RoundState::Partial | RoundState::Late
-            )
-        }) {
+        if self.selected().is_some_and(|r| r.state.is_exception()) {
             keys.push(("r", s.key_reason));
+        }
+        if self
+            .selected()
+            .and_then(|r| r.check.as_ref())
+            .is_some_and(|c| c.problems > 0)
+        {
+            keys.extend([("e", s.key_to_incident), ("d", s.key_to_hazard)]);
         }
         keys.extend([("[ ]", s.key_prev_next_day), ("t", s.key_today)]);
         keys

@@ -27,7 +27,7 @@ pub struct ReasonForm {
 pub enum ReasonOutcome {
     Stay,
     Close,
-    Act(Action),
+    Act(Box<Action>),
 }
 
 impl ReasonForm {
@@ -50,10 +50,10 @@ impl ReasonForm {
                 ReasonOutcome::Stay
             }
             KeyCode::Enter => match self.field.parse(true) {
-                Ok(reason) => ReasonOutcome::Act(Action::SaveReason(ExceptionDraft {
+                Ok(reason) => ReasonOutcome::Act(Box::new(Action::SaveReason(ExceptionDraft {
                     round: self.round.clone(),
                     reason,
-                })),
+                }))),
                 Err(e) => {
                     self.field.error = Some(e);
                     ReasonOutcome::Stay

@@ -24,13 +24,18 @@ impl StaffScreen {
                 self.cursor = (self.cursor + 1).min(view.data.staff.len().saturating_sub(1));
             }
             KeyCode::Char('a') => return Some(Action::NewStaff),
+            KeyCode::Tab => return Some(Action::ShowStudents),
             _ => {}
         }
         None
     }
 
     pub fn keys(&self, view: &View<'_>) -> Keys {
-        vec![("↑↓", view.s.key_choose), ("a", view.s.key_add_staff)]
+        vec![
+            ("↑↓", view.s.key_choose),
+            ("a", view.s.key_add_staff),
+            ("Tab", view.s.key_students_list),
+        ]
     }
 
     pub fn render(&self, frame: &mut Frame<'_>, area: Rect, view: &View<'_>) {

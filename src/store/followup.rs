@@ -114,6 +114,14 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// One follow-up, as it is now.
+    pub fn followup(&self, id: FollowupId) -> Result<Followup, StoreError> {
+        self.followups(&FollowupQuery::default(), u32::MAX)?
+            .into_iter()
+            .find(|f| f.id == id)
+            .ok_or(StoreError::Refused(super::Refusal::NotFound))
+    }
+
     pub fn followup_history(&self, id: FollowupId) -> Result<Vec<LogEntry>, StoreError> {
         log::read(&self.conn, Kind::Followup, id.0)
     }

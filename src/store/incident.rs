@@ -89,6 +89,19 @@ impl Store {
         load(&self.conn, id)
     }
 
+    /// The incident with this number (`2026-0042`), if any.
+    pub fn incident_by_number(&self, number: &str) -> Result<Option<IncidentId>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM incident WHERE number = ?1",
+                [number.trim()],
+                |r| r.get(0),
+            )
+            .optional()?
+            .map(IncidentId))
+    }
+
     pub fn incident_history(&self, id: IncidentId) -> Result<Vec<LogEntry>, StoreError> {
         log::read(&self.conn, Kind::Incident, id.0)
     }

@@ -70,6 +70,14 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// One slip, as it is now.
+    pub fn slip(&self, id: SlipId) -> Result<Slip, StoreError> {
+        self.slips(false, u32::MAX)?
+            .into_iter()
+            .find(|s| s.id == id)
+            .ok_or(StoreError::Refused(super::Refusal::NotFound))
+    }
+
     /// Verifies a slip by merging it into an incident; a new incident is created in the same
     /// transaction. Returns the incident.
     pub fn merge_slip(

@@ -36,6 +36,10 @@ pub enum FieldError {
     InFuture,
     /// A name that matches nobody on the list.
     NoSuchPerson,
+    /// A time already past, for something still to do.
+    InPast,
+    /// No incident has that number.
+    NoSuchIncident,
 }
 
 impl From<TextError> for FieldError {

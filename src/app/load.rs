@@ -1,0 +1,59 @@
+//! What each screen needs from the store, loaded after every action and every quiet minute:
+//! only the current screen's records, never inside render.
+
+use super::day_rounds;
+use crate::screens::{Screen, View};
+use crate::store::{FollowupQuery, Store, StoreError};
+
+/// How many rows a list loads; later issues page beyond this.
+const LIST_LIMIT: u32 = 500;
+
+pub fn screen(store: &Store, view: &View<'_>, screen: &mut Screen) -> Result<(), StoreError> {
+    let now = view.now_local();
+    match screen {
+        Screen::Patrols(p) => {
+            let tracked = view.data.tracked_from.unwrap_or(now.date_naive());
+            let rounds = day_rounds(store, view.cfg, p.day, now, tracked)?;
+            p.set_rounds(rounds, view.cfg);
+        }
+        Screen::Incidents(list) => {
+            list.rows = store.incidents(&list.filter.query(view), LIST_LIMIT)?;
+            list.slips = store.slips(false, LIST_LIMIT)?;
+        }
+        Screen::IncidentDetail(d) => {
+            d.incident = Some(store.incident(d.id)?);
+            d.history = store.incident_history(d.id)?;
+            let query = FollowupQuery {
+                incident: Some(d.id),
+                ..FollowupQuery::default()
+            };
+            d.followups = store.followups(&query, LIST_LIMIT)?;
+        }
+        Screen::StudentView(v) => {
+            let student = store.student(v.id)?;
+            let incidents = store.student_incidents(v.id)?;
+            let query = FollowupQuery {
+                student: Some(v.id),
+                ..FollowupQuery::default()
+            };
+            v.set(student, incidents, store.followups(&query, LIST_LIMIT)?);
+        }
+        Screen::Followups(list) => {
+            let query = FollowupQuery {
+                open_only: !list.with_done,
+                owner: if list.mine { view.data.operator } else { None },
+                ..FollowupQuery::default()
+            };
+            list.rows = store.followups(&query, LIST_LIMIT)?;
+        }
+        Screen::Hazards(list) => {
+            list.rows = store.hazards(!list.all, LIST_LIMIT)?;
+            list.history = match list.selected() {
+                Some(h) => store.hazard_history(h.id)?,
+                None => Vec::new(),
+            };
+        }
+        _ => {}
+    }
+    Ok(())
+}

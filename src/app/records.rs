@@ -1,0 +1,564 @@
+//! Performing the actions on incidents, follow-ups, hazards and mailbox slips. Every write goes
+//! through the store in one transaction; a form or popup is closed only once its save committed.
+
+use chrono::{Duration, NaiveTime};
+
+use super::{App, Overlay};
+use crate::action::{Action, Purpose};
+use crate::domain::clock::parse_when;
+use crate::domain::followup::{self, FollowupDraft, Kind};
+use crate::domain::hazard::{self, HazardDraft, HazardId, HazardStatus};
+use crate::domain::incident::{
+    Bullying, IncidentDraft, IncidentId, PlaceRef, Severity, Source, Status,
+};
+use crate::domain::patrol::ItemResult;
+use crate::domain::people::StudentId;
+use crate::domain::schedule::RoundKey;
+use crate::domain::slip::{SlipDraft, SlipId};
+use crate::domain::text::TextKind;
+use crate::screens::Screen;
+use crate::screens::followup_form::{FollowupForm, Link};
+use crate::screens::hazard_form::HazardForm;
+use crate::screens::incident_detail::IncidentDetail;
+use crate::screens::incident_form::{IncidentForm, Mode};
+use crate::screens::student_view::StudentView;
+use crate::screens::suggestions::Suggestions;
+use crate::store::MergeInto;
+use crate::widgets::field::FieldError;
+use crate::widgets::prompt::Prompt;
+
+impl App {
+    /// Handles the record actions; returns the action back if it is not one of them.
+    pub(super) fn records(&mut self, action: Action) -> Option<Action> {
+        let action = self.incident_action(action)?;
+        let action = self.followup_action(action)?;
+        self.register_action(action)
+    }
+
+    fn incident_action(&mut self, action: Action) -> Option<Action> {
+        match action {
+            Action::NewIncident => self.new_incident(),
+            Action::IncidentFromCheck(key) => self.incident_from_check(&key),
+            Action::CreateIncident { draft, from_slip } => self.create_incident(&draft, from_slip),
+            Action::OpenIncident(id) => self.push(Screen::IncidentDetail(IncidentDetail::new(id))),
+            Action::EditIncident(id) => self.edit_incident(id),
+            Action::CorrectIncident {
+                id,
+                version,
+                draft,
+                reason,
+            } => {
+                let actor = self.actor()?;
+                let result =
+                    self.store
+                        .correct_incident(id, version, &draft, &reason, actor, self.stamp());
+                if self.saved(result, self.strings().incident_corrected) {
+                    self.pop();
+                }
+            }
+            Action::AskVoidIncident(id) => {
+                if let Ok(i) = self.store.incident(id) {
+                    let s = self.strings();
+                    self.ask(
+                        (s.void_title)(&i.number),
+                        s.reason_label,
+                        Purpose::VoidIncident {
+                            id,
+                            version: i.version,
+                        },
+                        "",
+                    );
+                }
+            }
+            Action::OpenStudent(id) => self.push(Screen::StudentView(StudentView::new(id))),
+            other => return Some(other),
+        }
+        None
+    }
+
+    fn followup_action(&mut self, action: Action) -> Option<Action> {
+        match action {
+            Action::NewFollowup => self.followup_form(Link::default(), None),
+            Action::NewFollowupFor(id) => {
+                let number = self
+                    .store
+                    .incident(id)
+                    .map(|i| i.number)
+                    .unwrap_or_default();
+                let link = Link {
+                    incident: Some((id, number)),
+                    hazard: None,
+                };
+                self.followup_form(link, None);
+            }
+            Action::NewFollowupForStudent(id) => {
+                let student = self
+                    .store
+                    .student(id)
+                    .ok()
+                    .flatten()
+                    .map(|s| (s.id, s.name));
+                self.followup_form(Link::default(), student);
+            }
+            Action::NewFollowupForHazard(id) => {
+                let desc = self
+                    .store
+                    .hazard(id)
+                    .map(|h| h.draft.description)
+                    .unwrap_or_default();
+                self.followup_form(
+                    Link {
+                        incident: None,
+                        hazard: Some((id, desc)),
+                    },
+                    None,
+                );
+            }
+            Action::CreateFollowup(draft) => {
+                let actor = self.actor()?;
+                let result = self.store.create_followups(&[draft], actor, self.stamp());
+                if self.saved(result, self.strings().followup_saved) {
+                    self.pop();
+                }
+            }
+            Action::AcceptSuggestions { incident, drafts } => {
+                self.accept_suggestions(incident, &drafts);
+            }
+            Action::AskCompleteFollowup(id) => {
+                if let Ok(f) = self.store.followup(id) {
+                    let s = self.strings();
+                    let title = format!("{} · {}", s.complete_title, s.followup_kind(f.kind));
+                    self.ask(
+                        title,
+                        s.f_outcome,
+                        Purpose::CompleteFollowup {
+                            id,
+                            version: f.version,
+                        },
+                        "",
+                    );
+                }
+            }
+            Action::AskRescheduleFollowup(id) => {
+                if let Ok(f) = self.store.followup(id) {
+                    let s = self.strings();
+                    let due = crate::domain::clock::format_when(f.due_at, self.now.offset());
+                    self.ask(
+                        s.reschedule_title.to_owned(),
+                        s.f_due,
+                        Purpose::RescheduleDue {
+                            id,
+                            version: f.version,
+                        },
+                        &due,
+                    );
+                }
+            }
+            other => return Some(other),
+        }
+        None
+    }
+
+    fn register_action(&mut self, action: Action) -> Option<Action> {
+        match action {
+            Action::NewHazard => self.hazard_form(None, "", None),
+            Action::HazardFromCheck(key) => self.hazard_from_check(&key),
+            Action::CreateHazard(draft) => self.create_hazard(&draft),
+            Action::AskAdvanceHazard(id) => self.ask_advance(id),
+            Action::VerifyHazard(id, version) => {
+                let actor = self.actor()?;
+                let result = self.store.verify_hazard(id, version, actor, self.stamp());
+                if self.saved(result, self.strings().hazard_verified) {
+                    self.refresh();
+                }
+            }
+            Action::NewSlip => {
+                if self.actor().is_some() {
+                    let s = self.strings();
+                    self.ask(
+                        s.new_slip_title.to_owned(),
+                        s.f_slip_text,
+                        Purpose::NewSlip,
+                        "",
+                    );
+                }
+            }
+            Action::SlipToIncident(id) => self.slip_to_incident(id),
+            Action::AskMergeSlip(id) => {
+                if let Ok(slip) = self.store.slip(id) {
+                    let s = self.strings();
+                    self.ask(
+                        s.merge_title.to_owned(),
+                        s.f_incident_number,
+                        Purpose::MergeSlip {
+                            id,
+                            version: slip.version,
+                        },
+                        "",
+                    );
+                }
+            }
+            Action::AskSlipUnfounded(id) => {
+                if let Ok(slip) = self.store.slip(id) {
+                    let s = self.strings();
+                    self.ask(
+                        s.unfounded_title.to_owned(),
+                        s.f_what_was_checked,
+                        Purpose::SlipUnfounded {
+                            id,
+                            version: slip.version,
+                        },
+                        "",
+                    );
+                }
+            }
+            Action::Prompted { purpose, value } => self.prompted(&purpose, &value),
+            other => return Some(other),
+        }
+        None
+    }
+
+    fn ask(&mut self, title: String, label: &'static str, purpose: Purpose, initial: &str) {
+        self.overlay = Some(Overlay::Prompt(
+            Prompt::new(title, label, TextKind::Line, initial, true),
+            purpose,
+        ));
+    }
+
+    /// Marks the open prompt's field with an error (the prompt stays, with what was typed).
+    fn prompt_error(&mut self, e: FieldError) {
+        if let Some(Overlay::Prompt(p, _)) = &mut self.overlay {
+            p.field.error = Some(e);
+        }
+    }
+
+    fn blank_incident(&self) -> IncidentDraft {
+        IncidentDraft {
+            occurred_at: self.stamp(),
+            place: self
+                .cfg
+                .places
+                .first()
+                .map_or(PlaceRef::Text(String::new()), |p| {
+                    PlaceRef::Config(p.id.clone())
+                }),
+            category: self
+                .cfg
+                .categories
+                .first()
+                .map(|c| c.id.clone())
+                .unwrap_or_default(),
+            severity: Severity::Minor,
+            source: Source::Staff,
+            narrative: String::new(),
+            child_words: String::new(),
+            immediate_action: String::new(),
+            bullying: Bullying::Pending,
+            bullying_on: None,
+            status: Status::Open,
+            students: Vec::new(),
+            from_check: None,
+        }
+    }
+
+    fn incident_form(&mut self, mode: Mode, draft: &IncidentDraft) {
+        if self.actor().is_none() {
+            return;
+        }
+        let form = IncidentForm::new(&self.view(), mode, draft, &[]);
+        self.push(Screen::IncidentForm(Box::new(form)));
+    }
+
+    fn new_incident(&mut self) {
+        let draft = self.blank_incident();
+        self.incident_form(
+            Mode::New {
+                from_check: None,
+                from_slip: None,
+            },
+            &draft,
+        );
+    }
+
+    /// The problems a patrol found at a round, as one text ("item: note" per line).
+    fn problems_of(
+        &mut self,
+        key: &RoundKey,
+    ) -> Option<(crate::domain::patrol::CheckRecord, String)> {
+        let round = self.round(key)?;
+        let Some(check) = round.check.filter(|c| c.problems > 0) else {
+            self.say_error(self.strings().no_problem_here);
+            return None;
+        };
+        let text = check
+            .items
+            .iter()
+            .filter(|i| i.result == ItemResult::Problem)
+            .map(|i| format!("{}：{}", i.text, i.note))
+            .collect::<Vec<_>>()
+            .join("\n");
+        Some((check, text))
+    }
+
+    fn incident_from_check(&mut self, key: &RoundKey) {
+        let Some((check, text)) = self.problems_of(key) else {
+            return;
+        };
+        let draft = IncidentDraft {
+            occurred_at: check.at,
+            place: PlaceRef::Config(key.place.clone()),
+            source: Source::Patrol,
+            narrative: text,
+            ..self.blank_incident()
+        };
+        self.incident_form(
+            Mode::New {
+                from_check: Some(check.id),
+                from_slip: None,
+            },
+            &draft,
+        );
+    }
+
+    fn create_incident(&mut self, draft: &IncidentDraft, from_slip: Option<(SlipId, i64)>) {
+        let Some(actor) = self.actor() else { return };
+        let (now, today) = (self.stamp(), self.now.date_naive());
+        let result = match from_slip {
+            Some((slip, version)) => {
+                let into = MergeInto::New(Box::new(draft.clone()));
+                self.store
+                    .merge_slip(slip, version, &into, actor, now, today)
+            }
+            None => self.store.create_incident(draft, actor, now, today),
+        };
+        let Ok(id) = result else {
+            self.saved(result, "");
+            return;
+        };
+        let number = self
+            .store
+            .incident(id)
+            .map(|i| i.number)
+            .unwrap_or_default();
+        let text = (self.strings().incident_saved)(&number);
+        self.say(&text);
+        let drafts = followup::suggested(id, &draft.students, actor.staff, now);
+        let named: Vec<(FollowupDraft, String)> = drafts
+            .into_iter()
+            .map(|d| {
+                let name = d
+                    .student
+                    .and_then(|s| self.data.students.iter().find(|x| x.id == s))
+                    .map(|s| s.name.clone())
+                    .unwrap_or_default();
+                (d, name)
+            })
+            .collect();
+        let owner = self.data.operator_name().unwrap_or("").to_owned();
+        // The form is done: the suggestions (or the incident) take its place.
+        self.screen = if named.is_empty() {
+            Screen::IncidentDetail(IncidentDetail::new(id))
+        } else {
+            Screen::Suggestions(Suggestions::new(id, number, named, &owner))
+        };
+        self.refresh();
+    }
+
+    fn edit_incident(&mut self, id: IncidentId) {
+        if self.actor().is_none() {
+            return;
+        }
+        match self.store.incident(id) {
+            Ok(i) => {
+                let mode = Mode::Correct {
+                    id,
+                    version: i.version,
+                    number: i.number.clone(),
+                };
+                let form = IncidentForm::new(&self.view(), mode, &i.draft, &i.students);
+                self.push(Screen::IncidentForm(Box::new(form)));
+            }
+            Err(e) => {
+                let text = self.strings().store_error(&e);
+                self.say_error(&text);
+            }
+        }
+    }
+
+    fn accept_suggestions(&mut self, incident: IncidentId, drafts: &[FollowupDraft]) {
+        if !drafts.is_empty() {
+            let Some(actor) = self.actor() else { return };
+            let result = self.store.create_followups(drafts, actor, self.stamp());
+            let text = (self.strings().followups_created)(drafts.len());
+            if !self.saved(result, &text) {
+                return;
+            }
+        }
+        self.screen = Screen::IncidentDetail(IncidentDetail::new(incident));
+        self.refresh();
+    }
+
+    fn followup_form(&mut self, link: Link, student: Option<(StudentId, String)>) {
+        if self.actor().is_none() {
+            return;
+        }
+        let kind = if link.hazard.is_some() {
+            Kind::Recheck
+        } else {
+            Kind::ParentContact
+        };
+        let form = FollowupForm::new(&self.view(), link, student, kind);
+        self.push(Screen::FollowupForm(Box::new(form)));
+    }
+
+    fn hazard_form(
+        &mut self,
+        place: Option<&str>,
+        description: &str,
+        from_check: Option<crate::domain::patrol::CheckId>,
+    ) {
+        if self.actor().is_none() {
+            return;
+        }
+        let form = HazardForm::new(&self.view(), place, description, from_check);
+        self.push(Screen::HazardForm(Box::new(form)));
+    }
+
+    fn hazard_from_check(&mut self, key: &RoundKey) {
+        if let Some((check, text)) = self.problems_of(key) {
+            self.hazard_form(Some(&key.place), &text, Some(check.id));
+        }
+    }
+
+    fn create_hazard(&mut self, draft: &HazardDraft) {
+        let Some(actor) = self.actor() else { return };
+        let days = self.cfg.risk(&draft.risk).map_or(7, |r| r.days);
+        let due_on = hazard::due_on(self.now.date_naive(), days);
+        let result = self.store.create_hazard(draft, due_on, actor, self.stamp());
+        let text = (self.strings().hazard_saved)(&due_on.to_string());
+        if self.saved(result, &text) {
+            self.pop();
+        }
+    }
+
+    fn ask_advance(&mut self, id: HazardId) {
+        let Ok(h) = self.store.hazard(id) else { return };
+        let s = self.strings();
+        let to = if h.status == HazardStatus::Open {
+            HazardStatus::Rectifying
+        } else {
+            HazardStatus::Rectified
+        };
+        let title = format!("{} → {}", s.advance_title, s.hazard_status(to));
+        self.ask(
+            title,
+            s.f_steps,
+            Purpose::AdvanceHazard {
+                id,
+                version: h.version,
+                to,
+            },
+            &h.draft.steps.replace('\n', " "),
+        );
+    }
+
+    fn slip_to_incident(&mut self, id: SlipId) {
+        let Ok(slip) = self.store.slip(id) else {
+            return;
+        };
+        let start = slip.received_on.and_time(NaiveTime::MIN);
+        let received = chrono::TimeZone::from_local_datetime(self.now.offset(), &start)
+            .single()
+            .map_or(self.stamp(), |t| t.with_timezone(&chrono::Utc));
+        let draft = IncidentDraft {
+            occurred_at: received,
+            source: Source::Mailbox,
+            narrative: slip.text.clone(),
+            ..self.blank_incident()
+        };
+        self.incident_form(
+            Mode::New {
+                from_check: None,
+                from_slip: Some((id, slip.version)),
+            },
+            &draft,
+        );
+    }
+
+    /// The answer to a popup: write it, and close the popup only once it is saved.
+    fn prompted(&mut self, purpose: &Purpose, value: &str) {
+        let Some(actor) = self.actor() else { return };
+        let now = self.stamp();
+        let s = self.strings();
+        let (result, message) = match *purpose {
+            Purpose::VoidIncident { id, version } => (
+                self.store.void_incident(id, version, value, actor, now),
+                s.incident_voided,
+            ),
+            Purpose::CompleteFollowup { id, version } => (
+                self.store.complete_followup(id, version, value, actor, now),
+                s.followup_completed,
+            ),
+            Purpose::RescheduleDue { id, version } => {
+                match parse_when(value, self.now) {
+                    Some(due) if due > now - Duration::minutes(1) => {
+                        self.ask(
+                            s.reschedule_title.to_owned(),
+                            s.f_why,
+                            Purpose::RescheduleReason { id, version, due },
+                            "",
+                        );
+                    }
+                    Some(_) => self.prompt_error(FieldError::InPast),
+                    None => self.prompt_error(FieldError::BadTime),
+                }
+                return;
+            }
+            Purpose::RescheduleReason { id, version, due } => (
+                self.store
+                    .reschedule_followup(id, version, due, value, actor, now),
+                s.followup_rescheduled,
+            ),
+            Purpose::AdvanceHazard { id, version, to } => (
+                self.store
+                    .advance_hazard(id, version, to, value, actor, now),
+                s.hazard_updated,
+            ),
+            Purpose::NewSlip => {
+                let draft = SlipDraft {
+                    received_on: self.now.date_naive(),
+                    text: value.to_owned(),
+                };
+                (
+                    self.store.create_slip(&draft, actor, now).map(|_| ()),
+                    s.slip_saved,
+                )
+            }
+            Purpose::MergeSlip { id, version } => match self.store.incident_by_number(value) {
+                Ok(Some(incident)) => {
+                    let into = MergeInto::Existing(incident);
+                    (
+                        self.store
+                            .merge_slip(id, version, &into, actor, now, self.now.date_naive())
+                            .map(|_| ()),
+                        s.slip_merged,
+                    )
+                }
+                Ok(None) => {
+                    self.prompt_error(FieldError::NoSuchIncident);
+                    return;
+                }
+                Err(e) => (Err(e), ""),
+            },
+            Purpose::SlipUnfounded { id, version } => (
+                self.store
+                    .close_slip_unfounded(id, version, value, actor, now),
+                s.slip_closed,
+            ),
+        };
+        if self.saved(result, message) {
+            self.overlay = None;
+            self.refresh();
+        }
+    }
+}

@@ -1,0 +1,180 @@
+//! A new follow-up, for an incident, a hazard, a student or on its own: what kind, about which
+//! student, a note, who owns it and by when.
+
+use chrono::Duration;
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Span;
+use ratatui::widgets::Paragraph;
+
+use super::View;
+use crate::action::Action;
+use crate::domain::clock::{format_when, parse_when};
+use crate::domain::followup::{FollowupDraft, Kind};
+use crate::domain::hazard::HazardId;
+use crate::domain::incident::IncidentId;
+use crate::domain::people::StudentId;
+use crate::domain::staff::StaffId;
+use crate::domain::text::TextKind;
+use crate::widgets::Keys;
+use crate::widgets::field::FieldError;
+use crate::widgets::form::{self, Field, Form, Input, Outcome, Pool};
+
+const KIND: usize = 0;
+const STUDENT: usize = 1;
+const NOTE: usize = 2;
+const OWNER: usize = 3;
+const DUE: usize = 4;
+
+/// What the follow-up is linked to, with a name to show.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Link {
+    pub incident: Option<(IncidentId, String)>,
+    pub hazard: Option<(HazardId, String)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FollowupForm {
+    link: Link,
+    form: Form,
+}
+
+impl FollowupForm {
+    pub fn new(
+        view: &View<'_>,
+        link: Link,
+        student: Option<(StudentId, String)>,
+        kind: Kind,
+    ) -> FollowupForm {
+        let s = view.s;
+        let owner = view
+            .data
+            .operator
+            .zip(view.data.operator_name())
+            .map(|(id, n)| (id.0, n.to_owned()));
+        let due = view.now_utc() + Duration::days(1);
+        FollowupForm {
+            link,
+            form: Form::new(vec![
+                Field::choice(
+                    s.f_kind,
+                    s.followup_kinds.iter().map(|k| (*k).to_owned()).collect(),
+                    kind.index(),
+                ),
+                Field::pick(
+                    s.f_student,
+                    Pool::Students,
+                    student.map(|(id, n)| (id.0, n)),
+                )
+                .hint(s.hint_type_to_find),
+                Field::line(s.f_note, TextKind::Line, ""),
+                Field::pick(s.f_owner, Pool::Staff, owner).required(),
+                Field::line(s.f_due, TextKind::Name, &format_when(due, &view.offset))
+                    .required()
+                    .hint(s.hint_when),
+            ]),
+        }
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.form.dirty
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent, view: &View<'_>) -> Option<Action> {
+        match self.form.handle_key(key, view) {
+            Outcome::Leave => Some(Action::LeaveForm {
+                dirty: self.form.dirty,
+            }),
+            Outcome::Save | Outcome::Pass => self.save(view),
+            Outcome::Handled => None,
+        }
+    }
+
+    pub fn handle_paste(&mut self, pasted: &str) {
+        self.form.handle_paste(pasted);
+    }
+
+    fn fail(&mut self, i: usize, e: FieldError) -> Option<Action> {
+        self.form.field_mut(i).error = Some(e);
+        self.form.focus_on(i);
+        None
+    }
+
+    fn save(&mut self, view: &View<'_>) -> Option<Action> {
+        let kind = match &self.form.field(KIND).input {
+            Input::Choice(c) => Kind::ALL.get(c.selected).copied().unwrap_or(Kind::Other),
+            _ => Kind::Other,
+        };
+        let student = match &self.form.field(STUDENT).input {
+            Input::Pick(p) if p.field.value().trim().is_empty() => None,
+            Input::Pick(p) => match form::picked(p, view) {
+                Some((id, _)) => Some(StudentId(id)),
+                None => return self.fail(STUDENT, FieldError::NoSuchPerson),
+            },
+            _ => None,
+        };
+        let note = match &self.form.field(NOTE).input {
+            Input::Line(t) => match t.parse(false) {
+                Ok(n) => n,
+                Err(e) => return self.fail(NOTE, e),
+            },
+            _ => String::new(),
+        };
+        let owner = match &self.form.field(OWNER).input {
+            Input::Pick(p) => form::picked(p, view).map(|(id, _)| StaffId(id)),
+            _ => None,
+        };
+        let Some(owner) = owner else {
+            return self.fail(OWNER, FieldError::NoSuchPerson);
+        };
+        let due = match &self.form.field(DUE).input {
+            Input::Line(t) => parse_when(t.value(), view.now_local()),
+            _ => None,
+        };
+        let Some(due_at) = due else {
+            return self.fail(DUE, FieldError::BadTime);
+        };
+        if student.is_none() && self.link == Link::default() {
+            return self.fail(STUDENT, FieldError::Required);
+        }
+        Some(Action::CreateFollowup(FollowupDraft {
+            kind,
+            incident: self.link.incident.as_ref().map(|(id, _)| *id),
+            hazard: self.link.hazard.as_ref().map(|(id, _)| *id),
+            student,
+            note,
+            owner,
+            due_at,
+        }))
+    }
+
+    pub fn keys(&self, view: &View<'_>) -> Keys {
+        let s = view.s;
+        vec![
+            ("Tab", s.key_next_field),
+            ("←→", s.key_change),
+            ("Ctrl+S", s.key_save),
+            ("Esc", s.key_back),
+        ]
+    }
+
+    pub fn render(&self, frame: &mut Frame<'_>, area: Rect, view: &View<'_>) {
+        let (s, theme) = (view.s, view.theme);
+        let [title, body] =
+            Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(area);
+        let about = match (&self.link.incident, &self.link.hazard) {
+            (Some((_, number)), _) => {
+                format!("{} · {} {number}", s.new_followup_title, s.incident_word)
+            }
+            (None, Some((_, desc))) => format!(
+                "{} · {}",
+                s.new_followup_title,
+                crate::screens::truncate(desc, 40)
+            ),
+            (None, None) => s.new_followup_title.to_owned(),
+        };
+        frame.render_widget(Paragraph::new(Span::styled(about, theme.title)), title);
+        self.form.render(frame, body, view, view.caret);
+    }
+}

@@ -1,0 +1,115 @@
+//! Follow-ups: open ones first by due time, overdue ones marked `!!` (seen without colour too);
+//! completed with an outcome, rescheduled with a reason; `m` shows only mine.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{View, followup_line};
+use crate::action::Action;
+use crate::domain::followup::{Followup, FollowupStatus};
+use crate::widgets::Keys;
+
+#[derive(Debug, Clone, Default)]
+pub struct FollowupList {
+    pub mine: bool,
+    pub with_done: bool,
+    pub rows: Vec<Followup>,
+    cursor: usize,
+}
+
+impl FollowupList {
+    pub fn handle_key(&mut self, key: KeyEvent) -> Option<Action> {
+        let open = self
+            .rows
+            .get(self.cursor)
+            .filter(|f| f.status == FollowupStatus::Open);
+        match key.code {
+            KeyCode::Up | KeyCode::Char('k') => self.cursor = self.cursor.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.cursor = (self.cursor + 1).min(self.rows.len().saturating_sub(1));
+            }
+            KeyCode::Char('c') => return open.map(|f| Action::AskCompleteFollowup(f.id)),
+            KeyCode::Char('r') => return open.map(|f| Action::AskRescheduleFollowup(f.id)),
+            KeyCode::Char('a') => return Some(Action::NewFollowup),
+            KeyCode::Enter => {
+                return self
+                    .rows
+                    .get(self.cursor)
+                    .and_then(|f| f.incident.as_ref())
+                    .map(|(id, _)| Action::OpenIncident(*id));
+            }
+            KeyCode::Char('m') => {
+                self.mine = !self.mine;
+                self.cursor = 0;
+                return Some(Action::Reload);
+            }
+            KeyCode::Char('d') => {
+                self.with_done = !self.with_done;
+                self.cursor = 0;
+                return Some(Action::Reload);
+            }
+            _ => {}
+        }
+        None
+    }
+
+    pub fn keys(&self, view: &View<'_>) -> Keys {
+        let s = view.s;
+        vec![
+            ("c", s.key_complete),
+            ("r", s.key_reschedule),
+            ("a", s.key_new),
+            ("Enter", s.key_open_incident),
+            (
+                "m",
+                if self.mine {
+                    s.key_everyones
+                } else {
+                    s.key_mine
+                },
+            ),
+            (
+                "d",
+                if self.with_done {
+                    s.key_open_only
+                } else {
+                    s.key_with_done
+                },
+            ),
+        ]
+    }
+
+    pub fn render(&self, frame: &mut Frame<'_>, area: Rect, view: &View<'_>) {
+        let (s, theme) = (view.s, view.theme);
+        let now = view.now_utc();
+        let overdue = self.rows.iter().filter(|f| f.is_overdue(now)).count();
+        let mut title = vec![Span::styled(format!("{} ", s.followups_title), theme.title)];
+        if self.mine {
+            title.push(Span::styled(format!("[{}] ", s.key_mine), theme.warn));
+        }
+        if overdue > 0 {
+            title.push(Span::styled(
+                format!("!! {}", (s.overdue_n)(overdue)),
+                theme.missed,
+            ));
+        }
+        let mut lines = vec![Line::from(title)];
+        if self.rows.is_empty() {
+            lines.push(Line::from(Span::styled(s.no_followups, theme.dim)));
+        }
+        let room = usize::from(area.height).saturating_sub(1).max(1);
+        let cursor = self.cursor.min(self.rows.len().saturating_sub(1));
+        let from = cursor.saturating_sub(room - 1);
+        for (i, f) in self.rows.iter().enumerate().skip(from).take(room) {
+            lines.push(followup_line(f, i == cursor, view));
+        }
+        frame.render_widget(Paragraph::new(lines), area);
+    }
+
+    pub fn selected(&self) -> Option<&Followup> {
+        self.rows.get(self.cursor)
+    }
+}

@@ -1,0 +1,186 @@
+//! Recording a hazard or dispute: its kind, where, what, the risk level (which sets the due
+//! date), who owns it, and the steps taken so far.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Span;
+use ratatui::widgets::Paragraph;
+
+use super::View;
+use crate::action::Action;
+use crate::domain::hazard::{HazardDraft, HazardKind};
+use crate::domain::incident::PlaceRef;
+use crate::domain::patrol::CheckId;
+use crate::domain::staff::StaffId;
+use crate::domain::text::{self, TextKind};
+use crate::widgets::Keys;
+use crate::widgets::field::FieldError;
+use crate::widgets::form::{self, Field, Form, Input, Outcome, Pool};
+
+const KIND: usize = 0;
+const PLACE: usize = 1;
+const PLACE_TEXT: usize = 2;
+const DESCRIPTION: usize = 3;
+const RISK: usize = 4;
+const OWNER: usize = 5;
+const STEPS: usize = 6;
+
+#[derive(Debug, Clone)]
+pub struct HazardForm {
+    form: Form,
+    from_check: Option<CheckId>,
+}
+
+impl HazardForm {
+    /// A form, blank or filled from a patrol problem (place and description).
+    pub fn new(
+        view: &View<'_>,
+        place: Option<&str>,
+        description: &str,
+        from_check: Option<CheckId>,
+    ) -> HazardForm {
+        let s = view.s;
+        let cfg = view.cfg;
+        let mut places: Vec<String> = cfg
+            .places
+            .iter()
+            .map(|p| p.name.get(view.lang).to_owned())
+            .collect();
+        places.push(s.other_place.to_owned());
+        let place_index = place
+            .and_then(|id| cfg.places.iter().position(|p| p.id == id))
+            .unwrap_or(0);
+        let risks: Vec<String> = cfg
+            .risks
+            .iter()
+            .map(|r| format!("{} ({})", r.name.get(view.lang), (s.within_days)(r.days)))
+            .collect();
+        let mut form = HazardForm {
+            form: Form::new(vec![
+                Field::choice(
+                    s.f_hazard_kind,
+                    s.hazard_kinds.iter().map(|k| (*k).to_owned()).collect(),
+                    0,
+                ),
+                Field::choice(s.f_place, places, place_index),
+                Field::line(s.f_place_other, TextKind::Name, "").required(),
+                Field::area(s.f_description, description, 3).required(),
+                Field::choice(s.f_risk, risks, 1.min(cfg.risks.len().saturating_sub(1))),
+                Field::pick(s.f_owner, Pool::Staff, None).hint(s.hint_type_to_find),
+                Field::area(s.f_steps, "", 2),
+            ]),
+            from_check,
+        };
+        form.sync_hidden();
+        form
+    }
+
+    fn sync_hidden(&mut self) {
+        let other = matches!(&self.form.field(PLACE).input, Input::Choice(c) if c.selected + 1 == c.labels.len());
+        self.form.field_mut(PLACE_TEXT).hidden = !other;
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.form.dirty
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent, view: &View<'_>) -> Option<Action> {
+        let out = self.form.handle_key(key, view);
+        self.sync_hidden();
+        match out {
+            Outcome::Leave => Some(Action::LeaveForm {
+                dirty: self.form.dirty,
+            }),
+            Outcome::Save | Outcome::Pass => self.save(view),
+            Outcome::Handled => None,
+        }
+    }
+
+    pub fn handle_paste(&mut self, pasted: &str) {
+        self.form.handle_paste(pasted);
+    }
+
+    fn fail(&mut self, i: usize, e: FieldError) -> Option<Action> {
+        self.form.field_mut(i).error = Some(e);
+        self.form.focus_on(i);
+        None
+    }
+
+    fn save(&mut self, view: &View<'_>) -> Option<Action> {
+        let choice = |f: &Field| match &f.input {
+            Input::Choice(c) => c.selected,
+            _ => 0,
+        };
+        let area = |f: &Field, required: bool| match &f.input {
+            Input::Area(a, _) => a.parse(required),
+            _ => Ok(String::new()),
+        };
+        let place = if let Some(p) = view.cfg.places.get(choice(self.form.field(PLACE))) {
+            PlaceRef::Config(p.id.clone())
+        } else {
+            let typed = match &self.form.field(PLACE_TEXT).input {
+                Input::Line(t) => t.value().to_owned(),
+                _ => String::new(),
+            };
+            match text::validate(TextKind::Name, &typed, true) {
+                Ok(t) => PlaceRef::Text(t),
+                Err(e) => return self.fail(PLACE_TEXT, e.into()),
+            }
+        };
+        let description = match area(self.form.field(DESCRIPTION), true) {
+            Ok(d) => d,
+            Err(e) => return self.fail(DESCRIPTION, e),
+        };
+        let steps = match area(self.form.field(STEPS), false) {
+            Ok(d) => d,
+            Err(e) => return self.fail(STEPS, e),
+        };
+        let owner = match &self.form.field(OWNER).input {
+            Input::Pick(p) if p.field.value().trim().is_empty() => None,
+            Input::Pick(p) => match form::picked(p, view) {
+                Some((id, _)) => Some(StaffId(id)),
+                None => return self.fail(OWNER, FieldError::NoSuchPerson),
+            },
+            _ => None,
+        };
+        let risk = view
+            .cfg
+            .risks
+            .get(choice(self.form.field(RISK)))
+            .map(|r| r.id.clone())
+            .unwrap_or_default();
+        Some(Action::CreateHazard(HazardDraft {
+            kind: HazardKind::ALL
+                .get(choice(self.form.field(KIND)))
+                .copied()
+                .unwrap_or(HazardKind::Safety),
+            place,
+            description,
+            risk,
+            owner,
+            steps,
+            from_check: self.from_check,
+        }))
+    }
+
+    pub fn keys(&self, view: &View<'_>) -> Keys {
+        let s = view.s;
+        vec![
+            ("Tab", s.key_next_field),
+            ("←→", s.key_change),
+            ("Ctrl+S", s.key_save),
+            ("Esc", s.key_back),
+        ]
+    }
+
+    pub fn render(&self, frame: &mut Frame<'_>, area: Rect, view: &View<'_>) {
+        let [title, body] =
+            Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(area);
+        frame.render_widget(
+            Paragraph::new(Span::styled(view.s.new_hazard_title, view.theme.title)),
+            title,
+        );
+        self.form.render(frame, body, view, view.caret);
+    }
+}

@@ -1,0 +1,196 @@
+//! The popup for one student on an incident: who (type-ahead over the student list), their role,
+//! the measures taken for them, and when their parents were told and by whom.
+
+use chrono::{DateTime, Utc};
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+
+use super::View;
+use crate::domain::clock::{format_when, parse_when};
+use crate::domain::incident::Role;
+use crate::domain::people::StudentId;
+use crate::domain::staff::StaffId;
+use crate::domain::text::TextKind;
+use crate::widgets::field::FieldError;
+use crate::widgets::form::{self, Field, Form, Input, Outcome, Pool};
+use crate::widgets::popup;
+
+const STUDENT: usize = 0;
+const ROLE: usize = 1;
+const MEASURES: usize = 2;
+const TOLD_AT: usize = 3;
+const TOLD_BY: usize = 4;
+
+/// A student on the incident form, before saving.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub student: StudentId,
+    pub name: String,
+    pub role: Role,
+    pub measures: Vec<String>,
+    pub told_at: Option<DateTime<Utc>>,
+    pub told_by: Option<(StaffId, String)>,
+}
+
+pub enum EditorOutcome {
+    Stay,
+    Cancel,
+    Done(Row),
+}
+
+#[derive(Debug, Clone)]
+pub struct InvolvedEditor {
+    form: Form,
+    /// Which row of the incident form this edits (none: a new one).
+    pub editing: Option<usize>,
+}
+
+impl InvolvedEditor {
+    pub fn new(view: &View<'_>, row: Option<&Row>, editing: Option<usize>) -> InvolvedEditor {
+        let s = view.s;
+        let measures = &view.cfg.measures;
+        let fields = vec![
+            Field::pick(
+                s.f_student,
+                Pool::Students,
+                row.map(|r| (r.student.0, r.name.clone())),
+            )
+            .required()
+            .hint(s.hint_type_to_find),
+            Field::choice(
+                s.f_role,
+                Role::ALL.iter().map(|r| s.role(*r).to_owned()).collect(),
+                row.map_or(1, |r| r.role.index()),
+            ),
+            Field::multi(
+                s.f_measures,
+                measures
+                    .iter()
+                    .map(|m| m.name.get(view.lang).to_owned())
+                    .collect(),
+                measures
+                    .iter()
+                    .map(|m| row.is_some_and(|r| r.measures.contains(&m.id)))
+                    .collect(),
+            ),
+            Field::line(
+                s.f_parents_told_at,
+                TextKind::Name,
+                &row.and_then(|r| r.told_at)
+                    .map(|t| format_when(t, &view.offset))
+                    .unwrap_or_default(),
+            )
+            .hint(s.hint_when),
+            Field::pick(
+                s.f_told_by,
+                Pool::Staff,
+                row.and_then(|r| r.told_by.as_ref())
+                    .map(|(id, n)| (id.0, n.clone())),
+            ),
+        ];
+        InvolvedEditor {
+            form: Form::new(fields),
+            editing,
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent, view: &View<'_>) -> EditorOutcome {
+        match self.form.handle_key(key, view) {
+            Outcome::Leave => EditorOutcome::Cancel,
+            Outcome::Save | Outcome::Pass => self
+                .parse(view)
+                .map_or(EditorOutcome::Stay, EditorOutcome::Done),
+            Outcome::Handled => EditorOutcome::Stay,
+        }
+    }
+
+    pub fn handle_paste(&mut self, pasted: &str) {
+        self.form.handle_paste(pasted);
+    }
+
+    fn parse(&mut self, view: &View<'_>) -> Option<Row> {
+        let student = match &self.form.field(STUDENT).input {
+            Input::Pick(p) => form::picked(p, view),
+            _ => None,
+        };
+        let role = match &self.form.field(ROLE).input {
+            Input::Choice(c) => Role::ALL.get(c.selected).copied(),
+            _ => None,
+        };
+        let measures = match &self.form.field(MEASURES).input {
+            Input::Multi(m) => view
+                .cfg
+                .measures
+                .iter()
+                .zip(&m.checked)
+                .filter(|(_, on)| **on)
+                .map(|(m, _)| m.id.clone())
+                .collect(),
+            _ => Vec::new(),
+        };
+        let told_text = match &self.form.field(TOLD_AT).input {
+            Input::Line(t) => t.value().trim().to_owned(),
+            _ => String::new(),
+        };
+        let told_at = if told_text.is_empty() {
+            None
+        } else {
+            let parsed = parse_when(&told_text, view.now_local());
+            if parsed.is_none() {
+                self.fail(TOLD_AT, FieldError::BadTime);
+                return None;
+            }
+            parsed
+        };
+        let told_by = match &self.form.field(TOLD_BY).input {
+            Input::Pick(p) if !p.field.value().trim().is_empty() => {
+                if let Some((id, name)) = form::picked(p, view) {
+                    Some((StaffId(id), name))
+                } else {
+                    self.fail(TOLD_BY, FieldError::NoSuchPerson);
+                    return None;
+                }
+            }
+            _ => None,
+        };
+        let Some((id, name)) = student else {
+            let empty = matches!(&self.form.field(STUDENT).input, Input::Pick(p) if p.field.value().trim().is_empty());
+            self.fail(
+                STUDENT,
+                if empty {
+                    FieldError::Required
+                } else {
+                    FieldError::NoSuchPerson
+                },
+            );
+            return None;
+        };
+        Some(Row {
+            student: StudentId(id),
+            name,
+            role: role.unwrap_or(Role::Target),
+            measures,
+            told_at,
+            told_by,
+        })
+    }
+
+    fn fail(&mut self, field: usize, e: FieldError) {
+        self.form.field_mut(field).error = Some(e);
+        self.form.focus_on(field);
+    }
+
+    pub fn render(&self, frame: &mut Frame<'_>, area: Rect, view: &View<'_>) {
+        let height = (u16::try_from(view.cfg.measures.len()).unwrap_or(6) + 12).min(area.height);
+        let inner = popup::frame_box(
+            frame,
+            area,
+            74,
+            height,
+            view.s.student_on_incident,
+            view.theme,
+        );
+        self.form.render(frame, inner, view, true);
+    }
+}

@@ -1,0 +1,111 @@
+//! A popup asking for one line of text: a reason, an outcome, a number. Enter submits (an empty
+//! required answer is refused at the field), Esc cancels — twice if something was typed, so a
+//! stray Esc does not throw the text away.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use super::field::{self, TextField};
+use super::popup;
+use crate::domain::text::TextKind;
+use crate::screens::View;
+
+#[derive(Debug, Clone)]
+pub struct Prompt {
+    pub title: String,
+    pub label: &'static str,
+    pub field: TextField,
+    pub required: bool,
+    escape_armed: bool,
+}
+
+pub enum PromptOutcome {
+    Stay,
+    Cancel,
+    Submit(String),
+}
+
+impl Prompt {
+    pub fn new(
+        title: String,
+        label: &'static str,
+        kind: TextKind,
+        initial: &str,
+        required: bool,
+    ) -> Prompt {
+        Prompt {
+            title,
+            label,
+            field: TextField::with_value(kind, initial),
+            required,
+            escape_armed: false,
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> PromptOutcome {
+        match key.code {
+            KeyCode::Esc if self.field.value().trim().is_empty() || self.escape_armed => {
+                PromptOutcome::Cancel
+            }
+            KeyCode::Esc => {
+                self.escape_armed = true;
+                PromptOutcome::Stay
+            }
+            KeyCode::Enter => match self.field.parse(self.required) {
+                Ok(v) => PromptOutcome::Submit(v),
+                Err(e) => {
+                    self.field.error = Some(e);
+                    PromptOutcome::Stay
+                }
+            },
+            _ => {
+                self.escape_armed = false;
+                self.field.handle_key(key);
+                PromptOutcome::Stay
+            }
+        }
+    }
+
+    pub fn handle_paste(&mut self, pasted: &str) {
+        self.field.paste(pasted);
+    }
+
+    pub fn render(&self, frame: &mut Frame<'_>, area: Rect, view: &View<'_>) {
+        let (s, theme) = (view.s, view.theme);
+        let inner = popup::frame_box(frame, area, 74, 7, &self.title, theme);
+        if inner.height < 4 {
+            return;
+        }
+        let label_width = u16::try_from(unicode_width::UnicodeWidthStr::width(self.label) + 1)
+            .unwrap_or(8)
+            .max(8);
+        field::render(
+            frame,
+            Rect {
+                y: inner.y + 1,
+                height: 2,
+                ..inner
+            },
+            &self.field,
+            &field::Spec {
+                label: self.label,
+                label_width,
+                focused: view.caret,
+                hint: None,
+            },
+            (s, theme),
+        );
+        let help = if self.escape_armed {
+            s.esc_again_discards
+        } else {
+            s.reason_keys
+        };
+        frame.render_widget(
+            Paragraph::new(Line::styled(help, theme.dim)),
+            Rect::new(inner.x, inner.y + 3, inner.width, 1),
+        );
+    }
+}
