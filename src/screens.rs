@@ -334,14 +334,14 @@ pub fn followup_line(f: &Followup, selected: bool, view: &View<'_>) -> Line<'sta
             state_style,
         ),
         Span::styled(
-            pad(s.followup_kind(f.kind), 10),
+            pad(s.followup_kind(f.kind), 14),
             if selected {
                 theme.selected
             } else {
                 Style::new()
             },
         ),
-        Span::raw(format!(" {} ", pad(&about, 10))),
+        Span::raw(format!(" {} ", pad(&about, 8))),
         Span::styled(
             pad(&format!("{} {}", s.due_word, view.day_hm(f.due_at)), 18),
             state_style,
@@ -417,13 +417,14 @@ fn field_label(s: &Strings, field: &str) -> &'static str {
         "due_at" => s.f_due,
         "outcome" => s.f_outcome,
         "steps" => s.f_steps,
+        "hazard_status" => s.f_status,
         _ => s.f_status,
     }
 }
 
 /// A logged value in words: codes translated, times local, long text cut.
 fn change_value(field: &str, value: &str, view: &View<'_>) -> String {
-    use crate::domain::{followup, hazard, incident};
+    use crate::domain::{hazard, incident};
     let s = view.s;
     if value.is_empty() {
         return "—".to_owned();
@@ -437,10 +438,8 @@ fn change_value(field: &str, value: &str, view: &View<'_>) -> String {
         "bullying" => incident::Bullying::from_code(value).map(|v| s.bullying_word(v)),
         "category" => Some(view.cfg.category_name(value, view.lang)),
         "place" => view.cfg.place(value).map(|p| p.name.get(view.lang)),
-        "status" => incident::Status::from_code(value)
-            .map(|v| s.status(v))
-            .or_else(|| hazard::HazardStatus::from_code(value).map(|v| s.hazard_status(v)))
-            .or_else(|| followup::FollowupStatus::from_code(value).map(|v| s.followup_status(v))),
+        "status" => incident::Status::from_code(value).map(|v| s.status(v)),
+        "hazard_status" => hazard::HazardStatus::from_code(value).map(|v| s.hazard_status(v)),
         _ => None,
     };
     if let Some(w) = word {

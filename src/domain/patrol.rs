@@ -85,6 +85,8 @@ pub struct CheckRecord {
     pub by: StaffId,
     pub by_name: String,
     pub at: DateTime<Utc>,
+    /// When the round was first checked: a later correction does not make it late.
+    pub first_at: DateTime<Utc>,
     pub complete: bool,
     pub problems: u32,
     pub note: String,
@@ -200,6 +202,7 @@ mod tests {
             by: StaffId(1),
             by_name: "张老师".into(),
             at: Utc::now(),
+            first_at: Utc::now(),
             complete,
             problems: 0,
             note: String::new(),

@@ -37,7 +37,8 @@ pub fn for_day(
     tracked_from: NaiveDate,
 ) -> Vec<RoundView> {
     let now = at.naive_local();
-    let local = |c: &CheckRecord| c.at.with_timezone(at.offset()).naive_local();
+    // Lateness is judged by the first check: correcting it later does not make it late.
+    let local = |c: &CheckRecord| c.first_at.with_timezone(at.offset()).naive_local();
     let mut out = Vec::new();
     for slot in &cfg.slots {
         for window in windows(slot, day) {

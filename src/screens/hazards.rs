@@ -187,7 +187,7 @@ pub fn hazard_line(h: &Hazard, selected: bool, width: usize, view: &View<'_>) ->
             style,
         ),
         Span::styled(pad(s.hazard_status(h.status), 7), style),
-        Span::raw(format!(" {} ", pad(risk, 5))),
+        Span::raw(format!(" {} ", pad(risk, 6))),
         Span::raw(pad(&place_name(&h.draft.place, view), 13)),
     ];
     let used: usize = head

@@ -264,7 +264,12 @@ fn record_lines(view: &View<'_>, lines: &mut Vec<Line<'static>>) {
     lines.push(Line::from(incident_spans));
     lines.push(Line::from(vec![
         Span::styled(format!("{}  ", s.tab_hazards), theme.title),
-        Span::raw((s.pending_n)(data.pending_hazards.len())),
+        Span::raw((s.pending_n)(
+            data.pending_hazards
+                .iter()
+                .filter(|h| h.status.is_pending())
+                .count(),
+        )),
         Span::styled(
             format!(
                 " · {}{}",

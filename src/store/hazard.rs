@@ -105,12 +105,14 @@ impl Store {
         load(&self.conn, id)
     }
 
-    /// Hazards still to deal with (or all), the most urgent first.
+    /// Hazards not yet verified (or all), the most urgent first: open and rectifying ones by due
+    /// date, then rectified ones waiting for a patrol to verify them.
     pub fn hazards(&self, pending_only: bool, limit: u32) -> Result<Vec<Hazard>, StoreError> {
         let sql = [
             SELECT,
-            " WHERE h.voided_at IS NULL AND (?1 = 0 OR h.status IN ('open', 'rectifying')) \
-              ORDER BY h.status IN ('open', 'rectifying') DESC, h.due_on, h.id LIMIT ?2",
+            " WHERE h.voided_at IS NULL AND (?1 = 0 OR h.status != 'verified') \
+              ORDER BY h.status IN ('open', 'rectifying') DESC, h.status = 'rectified' DESC, h.due_on, h.id \
+              LIMIT ?2",
         ]
         .concat();
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -144,7 +146,7 @@ impl Store {
                 params![status.code(), steps, rectified, id.0],
             )?;
             let mut changes = Vec::new();
-            crate::domain::history::diff(&mut changes, "status", old.status.code(), status.code());
+            crate::domain::history::diff(&mut changes, "hazard_status", old.status.code(), status.code());
             crate::domain::history::diff(&mut changes, "steps", &old.draft.steps, steps);
             let entry = Entry {
                 action: LogAction::StatusChanged,
@@ -186,7 +188,7 @@ impl Store {
                 params![time::ts(now), actor.staff.0, check, id.0],
             )?;
             let changes = [Change {
-                field: "status".into(),
+                field: "hazard_status".into(),
                 old: h.status.code().into(),
                 new: HazardStatus::Verified.code().into(),
             }];

@@ -14,7 +14,9 @@ use crate::domain::staff::StaffId;
 /// The latest check of each round of a day; `?1` is the day.
 const LATEST_CHECKS: &str = "\
     SELECT c.id, c.day, c.slot, c.rep, c.place, c.shift_id, c.checked_by, s.name, c.checked_at, \
-           c.complete, c.problems, c.note \
+           c.complete, c.problems, c.note, \
+           (SELECT min(x.checked_at) FROM patrol_check x \
+             WHERE x.day = c.day AND x.slot = c.slot AND x.rep = c.rep AND x.place = c.place) \
     FROM patrol_check c JOIN staff s ON s.id = c.checked_by \
     WHERE c.day = ?1 AND c.id = (SELECT max(x.id) FROM patrol_check x \
         WHERE x.day = c.day AND x.slot = c.slot AND x.rep = c.rep AND x.place = c.place) \
@@ -42,6 +44,7 @@ impl Store {
                     by: StaffId(r.get(6)?),
                     by_name: r.get(7)?,
                     at: time::parse_ts(&r.get::<_, String>(8)?)?,
+                    first_at: time::parse_ts(&r.get::<_, String>(12)?)?,
                     complete: r.get(9)?,
                     problems: r.get(10)?,
                     note: r.get(11)?,
