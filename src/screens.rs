@@ -417,7 +417,7 @@ fn field_label(s: &Strings, field: &str) -> &'static str {
         "due_at" => s.f_due,
         "outcome" => s.f_outcome,
         "steps" => s.f_steps,
-        "hazard_status" => s.f_status,
+        // "status" and "hazard_status".
         _ => s.f_status,
     }
 }
