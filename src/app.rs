@@ -233,6 +233,10 @@ impl App {
         if key.code == KeyCode::F(1) {
             return Some(Action::Help);
         }
+        // A screen opened over another (a detail, a student's record) goes back with Esc.
+        if key.code == KeyCode::Esc && !self.screen.is_form() && !self.previous.is_empty() {
+            return Some(Action::Back);
+        }
         if !self.screen.is_form() && !ctrl {
             let global = match key.code {
                 KeyCode::Char('n') | KeyCode::Esc => Some(Action::Go(Tab::Now)),

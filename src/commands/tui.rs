@@ -24,7 +24,8 @@ pub fn run(setup: &Setup) -> Result<(), String> {
         setup.clock,
     );
 
-    let mut terminal = ratatui::init();
+    // Without a terminal (a pipe, a cron job) say so instead of panicking.
+    let mut terminal = ratatui::try_init().map_err(|e| format!("{} ({e})", s.needs_terminal))?;
     // Pasted text arrives as one event, so a pasted line break cannot press Enter in a form.
     let _ = execute!(stdout(), EnableBracketedPaste);
     let previous = std::panic::take_hook();

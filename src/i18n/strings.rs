@@ -301,6 +301,8 @@ pub struct Strings {
 
     pub log_actions: [&'static str; 9],
     pub key_students_list: &'static str,
+    pub needs_terminal: &'static str,
+    pub f_period: &'static str,
     pub due_today_n: fn(usize) -> String,
     pub open_n: fn(usize) -> String,
     pub pending_n: fn(usize) -> String,

@@ -209,7 +209,8 @@ impl IncidentList {
             .filter(|s| s.status == SlipStatus::Unverified);
         match key.code {
             KeyCode::Char('a') => Some(Action::NewSlip),
-            KeyCode::Char('i') => slip.map(|s| Action::SlipToIncident(s.id)),
+            // `i` is the Incidents key everywhere; `e` (event) as on the patrol grid.
+            KeyCode::Char('e') => slip.map(|s| Action::SlipToIncident(s.id)),
             KeyCode::Char('g') => slip.map(|s| Action::AskMergeSlip(s.id)),
             KeyCode::Char('u') => slip.map(|s| Action::AskSlipUnfounded(s.id)),
             _ => None,
@@ -238,7 +239,7 @@ impl IncidentList {
             ],
             Mode::Slips => vec![
                 ("a", s.key_new),
-                ("i", s.key_slip_new_incident),
+                ("e", s.key_slip_new_incident),
                 ("g", s.key_slip_merge),
                 ("u", s.key_slip_unfounded),
                 ("m", s.key_incidents),
@@ -292,7 +293,10 @@ impl IncidentList {
         let mut spans = vec![
             Span::styled(format!("{} ", s.incidents_title), theme.title),
             Span::styled(
-                format!("1 {status}  2 {category}  3 {place}  4 {range}"),
+                format!(
+                    "1 {}:{status}  2 {}:{category}  3 {}:{place}  4 {}:{range}",
+                    s.f_status, s.f_category, s.f_place, s.f_period
+                ),
                 theme.dim,
             ),
         ];
@@ -451,7 +455,7 @@ pub fn incident_line(
         ),
         Span::raw(format!("{} ", view.day_hm(r.occurred_at))),
         Span::raw(pad(&place, 9)),
-        Span::raw(pad(view.cfg.category_name(&r.category, view.lang), 11)),
+        Span::raw(pad(view.cfg.category_name(&r.category, view.lang), 10) + " "),
         Span::styled(
             pad(s.status(r.status), 7),
             if r.status.is_open() {
@@ -460,7 +464,7 @@ pub fn incident_line(
                 theme.dim
             },
         ),
-        Span::styled(pad(&clock_text, 9), clock_style),
+        Span::styled(pad(&clock_text, 12), clock_style),
     ];
     if r.voided {
         spans.push(Span::styled(format!("{} ", s.voided_mark), theme.missed));
