@@ -471,5 +471,10 @@ fn student_value(value: &str, view: &View<'_>) -> String {
         .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
         .map(|t| format!(" {} {}", s.parents_told, view.day_hm(t.with_timezone(&Utc))))
         .unwrap_or_default();
-    format!("{role} {}{told}", measures.join("、"))
+    let by = parts
+        .next()
+        .filter(|b| !b.is_empty())
+        .map(|b| format!(" {}", text::line(b)))
+        .unwrap_or_default();
+    format!("{role} {}{told}{by}", measures.join("、"))
 }

@@ -87,6 +87,8 @@ pub enum Refusal {
     NothingChanged,
     #[error("no patrol of this place since it was rectified")]
     NoLaterPatrol,
+    #[error("not allowed in the record's present state")]
+    NotAllowed,
 }
 
 impl From<rusqlite::Error> for StoreError {

@@ -47,9 +47,13 @@ impl Tmux {
 
     /// Starts the app in a detached session of `w`×`h` with the given environment.
     fn start(&self, home: &Path, lang: &str, w: u16, h: u16) {
+        self.start_at(home, lang, w, h, "2026-11-30T07:30:00+08:00");
+    }
+
+    fn start_at(&self, home: &Path, lang: &str, w: u16, h: u16, now: &str) {
         let bin = env!("CARGO_BIN_EXE_dutydesk");
         let cmd = format!(
-            "env -u NO_COLOR DUTYDESK_HOME={} DUTYDESK_NOW=2026-11-30T07:30:00+08:00 TERM=xterm-256color {bin} --lang {lang}",
+            "env -u NO_COLOR DUTYDESK_HOME={} DUTYDESK_NOW={now} TERM=xterm-256color {bin} --lang {lang}",
             home.display()
         );
         let out = self.tmux(&[
@@ -205,5 +209,104 @@ fn a_window_smaller_than_80_by_24_gets_a_message_not_a_broken_screen() {
     let screen = t.wait_for("needs at least 80×24");
     assert!(screen.contains("60×20"), "{screen}");
     t.keys(&["q"]);
+    t.wait_exit();
+}
+
+/// Loads a small class list through the real `import` command, as a school would.
+fn import_students(home: &Path) {
+    let csv = home.with_file_name("students.csv");
+    std::fs::write(
+        &csv,
+        "学号,姓名,班级\n2026001,张小明,七年级2班\n2026003,王小刚,八年级1班\n",
+    )
+    .expect("write csv");
+    let out = Command::new(env!("CARGO_BIN_EXE_dutydesk"))
+        .args(["import", "students"])
+        .arg(&csv)
+        .env("DUTYDESK_HOME", home)
+        .env("DUTYDESK_NOW", "2026-11-30T07:00:00+08:00")
+        .output()
+        .expect("run import");
+    assert!(out.status.success(), "import: {out:?}");
+}
+
+#[test]
+fn a_patrol_problem_becomes_an_incident_with_follow_ups_and_a_corrected_history() {
+    if !Tmux::available() {
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let (_dir, home) = temp_home();
+    std::fs::create_dir_all(&home).expect("home");
+    import_students(&home);
+    let t = Tmux::new("incident");
+    t.start(&home, "zh", 80, 24);
+    t.wait_for("尚未开班");
+    t.keys(&["s", "o"]);
+    t.type_text("张伟");
+    t.keys(&["Tab"]);
+    t.type_text("李强");
+    t.keys(&["C-s", "y"]);
+    t.wait_for("已开班");
+
+    // Patrol: the grid opens on the first round due, the playground; it has a problem, and the
+    // note is typed once.
+    t.keys(&["p", "Enter", "x"]);
+    t.type_text("两名学生在校门口推搡");
+    t.keys(&["Enter", "a"]);
+    t.wait_for("操场：已保存，发现 1 个问题。");
+
+    // The problem becomes an incident: place, time and note carried over.
+    t.keys(&["e"]);
+    let form = t.wait_for("新建事件");
+    assert!(form.contains("操场") && form.contains("巡查发现"), "{form}");
+    assert!(
+        form.contains("两名学生在校门口推搡"),
+        "the note is carried over:\n{form}"
+    );
+    assert!(form.contains("2026-11-30 07:30"), "{form}");
+
+    // Two students in different roles.
+    t.keys(&["Tab"; 10]);
+    t.wait_for("添加学生");
+    t.keys(&["a"]);
+    t.type_text("张小");
+    t.keys(&["Down", "Enter", "C-s"]);
+    t.wait_for("张小明     受害者");
+    t.keys(&["a"]);
+    t.type_text("王");
+    t.keys(&["Down", "Enter", "Left", "C-s"]);
+    t.wait_for("王小刚     实施者");
+
+    // Saved: the usual follow-ups are suggested and accepted.
+    t.keys(&["C-s"]);
+    t.wait_for("事件 2026-0001 已保存。通常需要以下跟进：");
+    t.keys(&["Enter"]);
+    let detail = t.wait_for("已创建 3 项跟进。");
+    assert!(
+        detail.contains("家长联系") && detail.contains("心理辅导"),
+        "{detail}"
+    );
+
+    // One follow-up completed with its outcome.
+    t.keys(&["f", "c"]);
+    t.type_text("已电话联系家长");
+    t.keys(&["Enter"]);
+    t.wait_for("跟进已完成。");
+
+    // The incident corrected with a reason; the history shows who, what and why.
+    t.keys(&["i", "Enter", "e"]);
+    t.wait_for("更正事件 2026-0001");
+    t.keys(&["Tab", "Tab", "Tab", "Right", "C-s"]);
+    t.wait_for("更正原因");
+    t.type_text("监控显示有击打动作");
+    t.keys(&["Enter"]);
+    let after = t.wait_for("更正已保存");
+    assert!(
+        after.contains("张伟 更正 — 原因 监控显示有击打动作"),
+        "{after}"
+    );
+    assert!(after.contains("严重程度: 轻微 → 一般"), "{after}");
+    t.keys(&["Escape", "Escape", "q"]);
     t.wait_exit();
 }

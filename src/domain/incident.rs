@@ -203,22 +203,31 @@ fn place_value(p: &PlaceRef) -> String {
     }
 }
 
-/// A student's entry on an incident as one comparable value: `role; measures; parents told`.
-fn involved_value(role: Role, measures: &[String], told: Option<DateTime<Utc>>) -> String {
+/// A student's entry on an incident as one comparable value:
+/// `role; measures; parents told at; told by`.
+fn involved_value(
+    role: Role,
+    measures: &[String],
+    told: Option<DateTime<Utc>>,
+    by: &str,
+) -> String {
     format!(
-        "{}; {}; {}",
+        "{}; {}; {}; {by}",
         role.code(),
         measures.join("+"),
         told.map(|t| t.to_rfc3339()).unwrap_or_default()
     )
 }
 
+/// Looks up the names a change log shows instead of ids.
+pub struct Names<'a> {
+    pub student: &'a dyn Fn(StudentId) -> String,
+    pub staff: &'a dyn Fn(StaffId) -> String,
+}
+
 /// What a correction changes, field by field, for the change log.
-pub fn changes(
-    old: &Incident,
-    new: &IncidentDraft,
-    name_of: &dyn Fn(StudentId) -> String,
-) -> Vec<Change> {
+pub fn changes(old: &Incident, new: &IncidentDraft, names: &Names<'_>) -> Vec<Change> {
+    let by = |id: Option<StaffId>| id.map(|b| (names.staff)(b)).unwrap_or_default();
     let o = &old.draft;
     let mut out = Vec::new();
     let ts = |t: DateTime<Utc>| t.to_rfc3339();
@@ -270,12 +279,24 @@ pub fn changes(
     );
     diff(&mut out, field::STATUS, o.status.code(), new.status.code());
     for s in &old.students {
-        let before = involved_value(s.role, &s.measures, s.parents_told_at);
+        let old_by = s
+            .parents_told_by
+            .as_ref()
+            .map(|(_, n)| n.clone())
+            .unwrap_or_default();
+        let before = involved_value(s.role, &s.measures, s.parents_told_at, &old_by);
         let after = new
             .students
             .iter()
             .find(|n| n.student == s.student.id)
-            .map(|n| involved_value(n.role, &n.measures, n.parents_told_at))
+            .map(|n| {
+                involved_value(
+                    n.role,
+                    &n.measures,
+                    n.parents_told_at,
+                    &by(n.parents_told_by),
+                )
+            })
             .unwrap_or_default();
         diff(
             &mut out,
@@ -286,10 +307,15 @@ pub fn changes(
     }
     for n in &new.students {
         if !old.students.iter().any(|s| s.student.id == n.student) {
-            let after = involved_value(n.role, &n.measures, n.parents_told_at);
+            let after = involved_value(
+                n.role,
+                &n.measures,
+                n.parents_told_at,
+                &by(n.parents_told_by),
+            );
             diff(
                 &mut out,
-                &format!("{}:{}", field::STUDENT, name_of(n.student)),
+                &format!("{}:{}", field::STUDENT, (names.student)(n.student)),
                 "",
                 &after,
             );

@@ -341,6 +341,7 @@ pub struct Strings {
     pub se_not_found: &'static str,
     pub se_nothing_changed: &'static str,
     pub se_no_later_patrol: &'static str,
+    pub se_not_allowed: &'static str,
     pub se_db: fn(&str) -> String,
 
     // Import (`dutydesk import students|staff FILE`)
@@ -410,6 +411,7 @@ impl Strings {
             StoreError::Refused(Refusal::NotFound) => self.se_not_found.to_owned(),
             StoreError::Refused(Refusal::NothingChanged) => self.se_nothing_changed.to_owned(),
             StoreError::Refused(Refusal::NoLaterPatrol) => self.se_no_later_patrol.to_owned(),
+            StoreError::Refused(Refusal::NotAllowed) => self.se_not_allowed.to_owned(),
             StoreError::Sqlite(e) => (self.se_db)(&e.to_string()),
         }
     }

@@ -2,7 +2,7 @@
 //! outcome, rescheduled or cancelled only with a reason.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Row, params};
+use rusqlite::{OptionalExtension, Row, params};
 
 use super::log::{self, Entry, Kind};
 use super::{Actor, Store, StoreError, time};
@@ -170,7 +170,10 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         self.write(|tx| {
-            let old: String = tx.query_row("SELECT due_at FROM followup WHERE id = ?1", [id.0], |r| r.get(0))?;
+            let old: String = tx
+                .query_row("SELECT due_at FROM followup WHERE id = ?1", [id.0], |r| r.get(0))
+                .optional()?
+                .ok_or(StoreError::Refused(super::Refusal::NotFound))?;
             let n = tx.execute(
                 "UPDATE followup SET due_at = ?1, version = version + 1 WHERE id = ?2 AND version = ?3 AND status = 'open'",
                 params![time::ts(due_at), id.0, version],

@@ -139,6 +139,13 @@ impl Store {
             if old.version != version {
                 return Err(StoreError::ChangedElsewhere);
             }
+            // Verification has its own door (a later patrol); this one only moves the work along,
+            // or back to rectifying when a rectification turns out not to hold.
+            let allowed = old.status != HazardStatus::Verified
+                && matches!(status, HazardStatus::Rectifying | HazardStatus::Rectified);
+            if !allowed {
+                return Err(StoreError::Refused(Refusal::NotAllowed));
+            }
             let rectified = (status == HazardStatus::Rectified).then(|| time::ts(now));
             tx.execute(
                 "UPDATE hazard SET status = ?1, steps = ?2, rectified_at = coalesce(?3, rectified_at), \
@@ -171,16 +178,24 @@ impl Store {
             if h.version != version {
                 return Err(StoreError::ChangedElsewhere);
             }
-            let (Some(rectified), Some(place)) = (h.rectified_at, h.draft.place.id()) else {
+            if h.status != HazardStatus::Rectified {
+                return Err(StoreError::Refused(Refusal::NotAllowed));
+            }
+            let Some(rectified) = h.rectified_at else {
                 return Err(StoreError::Refused(Refusal::NoLaterPatrol));
             };
-            let check: Option<i64> = tx.query_row(
-                "SELECT max(id) FROM patrol_check WHERE place = ?1 AND checked_at > ?2 AND complete = 1",
-                params![place, time::ts(rectified)],
-                |r| r.get(0),
-            )?;
-            let Some(check) = check else {
-                return Err(StoreError::Refused(Refusal::NoLaterPatrol));
+            // A place outside the patrol plan (typed in) has no patrol to wait for: the person
+            // on duty confirms it, and the log says who.
+            let check = match h.draft.place.id() {
+                None => None,
+                Some(place) => {
+                    let check: Option<i64> = tx.query_row(
+                        "SELECT max(id) FROM patrol_check WHERE place = ?1 AND checked_at > ?2 AND complete = 1",
+                        params![place, time::ts(rectified)],
+                        |r| r.get(0),
+                    )?;
+                    Some(check.ok_or(StoreError::Refused(Refusal::NoLaterPatrol))?)
+                }
             };
             tx.execute(
                 "UPDATE hazard SET status = 'verified', verified_at = ?1, verified_by = ?2, verified_check = ?3, \

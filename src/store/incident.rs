@@ -119,11 +119,12 @@ impl Store {
               AND (?5 IS NULL OR i.occurred_at < ?5) \
               AND (?6 IS NULL OR EXISTS (SELECT 1 FROM incident_student x WHERE x.incident_id = i.id \
                    AND x.student_id = ?6 AND x.removed = 0)) \
-              AND (?7 = '' OR instr(i.number, ?7) OR instr(lower(i.narrative), lower(?7)) \
-                   OR instr(lower(i.child_words), lower(?7)) OR instr(lower(i.immediate_action), lower(?7)) \
-                   OR instr(lower(i.place_text), lower(?7)) \
+              AND (?7 = '' OR instr(i.number, ?7) OR instr(fold(i.narrative), fold(?7)) \
+                   OR instr(fold(i.child_words), fold(?7)) OR instr(fold(i.immediate_action), fold(?7)) \
+                   OR instr(fold(i.place_text), fold(?7)) \
                    OR EXISTS (SELECT 1 FROM incident_student x JOIN student s ON s.id = x.student_id \
-                              WHERE x.incident_id = i.id AND (instr(lower(s.name), lower(?7)) OR instr(s.student_no, ?7)))) \
+                              WHERE x.incident_id = i.id AND x.removed = 0 \
+                                AND (instr(fold(s.name), fold(?7)) OR instr(s.student_no, ?7)))) \
               AND (?8 OR i.voided_at IS NULL) \
             ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?9",
         ]
@@ -203,13 +204,17 @@ impl Store {
             if old.version != version || old.voided.is_some() {
                 return Err(StoreError::ChangedElsewhere);
             }
-            let name_of = |s: StudentId| {
-                tx.query_row("SELECT name FROM student WHERE id = ?1", [s.0], |r| {
-                    r.get::<_, String>(0)
-                })
-                .unwrap_or_default()
+            let name = |sql: &str, id: i64| {
+                tx.query_row(sql, [id], |r| r.get::<_, String>(0))
+                    .unwrap_or_default()
             };
-            let changes = incident::changes(&old, draft, &name_of);
+            let student = |s: StudentId| name("SELECT name FROM student WHERE id = ?1", s.0);
+            let staff = |s: StaffId| name("SELECT name FROM staff WHERE id = ?1", s.0);
+            let names = incident::Names {
+                student: &student,
+                staff: &staff,
+            };
+            let changes = incident::changes(&old, draft, &names);
             if changes.is_empty() {
                 return Err(StoreError::Refused(Refusal::NothingChanged));
             }

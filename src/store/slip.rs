@@ -2,7 +2,7 @@
 //! one made from the slip) or closed as unfounded. Never deleted.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Row, params};
+use rusqlite::{OptionalExtension, Row, params};
 
 use super::incident::insert_incident;
 use super::log::{self, Entry, Kind};
@@ -91,7 +91,15 @@ impl Store {
     ) -> Result<IncidentId, StoreError> {
         self.write(|tx| {
             let incident = match into {
-                MergeInto::Existing(i) => *i,
+                MergeInto::Existing(i) => {
+                    let live: Option<i64> = tx
+                        .query_row("SELECT id FROM incident WHERE id = ?1 AND voided_at IS NULL", [i.0], |r| r.get(0))
+                        .optional()?;
+                    if live.is_none() {
+                        return Err(StoreError::Refused(super::Refusal::NotAllowed));
+                    }
+                    *i
+                }
                 MergeInto::New(draft) => insert_incident(tx, draft, actor, now, today)?,
             };
             let n = tx.execute(
