@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::domain::followup::{FollowupDraft, FollowupId};
 use crate::domain::hazard::{HazardDraft, HazardId, HazardStatus};
 use crate::domain::incident::{IncidentDraft, IncidentId};
-use crate::domain::patrol::{CheckDraft, ExceptionDraft};
+use crate::domain::patrol::CheckDraft;
 use crate::domain::people::StudentId;
 use crate::domain::schedule::RoundKey;
 use crate::domain::shift::ShiftDraft;
@@ -29,6 +29,8 @@ pub enum Tab {
 /// What a one-line popup's answer is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Purpose {
+    /// Why a round was missed, late or left partial.
+    RoundReason(RoundKey),
     VoidIncident {
         id: IncidentId,
         version: i64,
@@ -85,7 +87,6 @@ pub enum Action {
     SaveCheck(CheckDraft),
     /// Ask for the reason a round was missed or left partial.
     AskReason(RoundKey),
-    SaveReason(ExceptionDraft),
     NewStaff,
     SaveStaff(StaffDraft),
     NewShift,

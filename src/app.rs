@@ -18,7 +18,6 @@ use crate::action::{Action, Purpose, Tab};
 use crate::config::Config;
 use crate::domain::clock::{Clock, LocalTime};
 use crate::i18n::{Lang, Strings};
-use crate::screens::reason::{ReasonForm, ReasonOutcome};
 use crate::screens::{Screen, View, followups, hazards, incidents, now, patrols, shift, staff};
 use crate::store::Store;
 use crate::theme::Theme;
@@ -28,8 +27,7 @@ use crate::widgets::prompt::{Prompt, PromptOutcome};
 pub enum Overlay {
     Help,
     Confirm(Confirm),
-    Reason(ReasonForm),
-    Prompt(Prompt, Purpose),
+    Prompt(Box<Prompt>, Purpose),
 }
 
 /// A question that needs yes or no before the app acts.
@@ -164,7 +162,6 @@ impl App {
 
     pub fn handle_paste(&mut self, pasted: &str) {
         match &mut self.overlay {
-            Some(Overlay::Reason(form)) => form.handle_paste(pasted),
             Some(Overlay::Prompt(prompt, _)) => prompt.handle_paste(pasted),
             Some(_) => {}
             None => self.screen.handle_paste(pasted),
@@ -209,21 +206,6 @@ impl App {
                         Some(Action::Prompted { purpose, value })
                     }
                 },
-                Overlay::Reason(mut form) => {
-                    let outcome = form.handle_key(key);
-                    match outcome {
-                        ReasonOutcome::Close => None,
-                        // The popup stays until the save succeeds, so nothing typed is lost.
-                        ReasonOutcome::Stay => {
-                            self.overlay = Some(Overlay::Reason(form));
-                            None
-                        }
-                        ReasonOutcome::Act(action) => {
-                            self.overlay = Some(Overlay::Reason(form));
-                            Some(*action)
-                        }
-                    }
-                }
             };
         }
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);

@@ -13,7 +13,6 @@ pub mod incidents;
 pub mod involved_editor;
 pub mod now;
 pub mod patrols;
-pub mod reason;
 pub mod shift;
 pub mod shift_form;
 pub mod staff;
@@ -221,6 +220,34 @@ impl Screen {
 
     pub fn render(&self, frame: &mut Frame<'_>, area: Rect, view: &View<'_>) {
         each!(self, s => s.render(frame, area, view));
+    }
+}
+
+/// The choices of a place field: the configured places, then "Other" (typed in).
+pub fn place_labels(view: &View<'_>) -> Vec<String> {
+    let mut places: Vec<String> = view
+        .cfg
+        .places
+        .iter()
+        .map(|p| p.name.get(view.lang).to_owned())
+        .collect();
+    places.push(view.s.other_place.to_owned());
+    places
+}
+
+/// Reads a place choice field and its "other place" text field.
+pub fn read_place(
+    form: &crate::widgets::form::Form,
+    choice: usize,
+    other: usize,
+    view: &View<'_>,
+) -> Result<crate::domain::incident::PlaceRef, crate::widgets::field::FieldError> {
+    use crate::domain::incident::PlaceRef;
+    match view.cfg.places.get(form.choice(choice)) {
+        Some(p) => Ok(PlaceRef::Config(p.id.clone())),
+        None => text::validate(text::TextKind::Name, &form.text(other), true)
+            .map(PlaceRef::Text)
+            .map_err(Into::into),
     }
 }
 

@@ -77,10 +77,6 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
             popup::confirm(frame, body, question, (view.s, view.theme));
             screen_keys = vec![("y", view.s.yes), ("n", view.s.no)];
         }
-        Some(Overlay::Reason(form)) => {
-            form.render(frame, body, &view);
-            screen_keys = vec![("Enter", view.s.key_save), ("Esc", view.s.key_back)];
-        }
         Some(Overlay::Prompt(prompt, _)) => {
             prompt.render(frame, body, &view);
             screen_keys = vec![("Enter", view.s.key_save), ("Esc", view.s.key_back)];

@@ -218,9 +218,15 @@ impl App {
         None
     }
 
-    fn ask(&mut self, title: String, label: &'static str, purpose: Purpose, initial: &str) {
+    pub(super) fn ask(
+        &mut self,
+        title: String,
+        label: &'static str,
+        purpose: Purpose,
+        initial: &str,
+    ) {
         self.overlay = Some(Overlay::Prompt(
-            Prompt::new(title, label, TextKind::Line, initial, true),
+            Box::new(Prompt::new(title, label, TextKind::Line, initial, true)),
             purpose,
         ));
     }
@@ -491,6 +497,16 @@ impl App {
         let now = self.stamp();
         let s = self.strings();
         let (result, message) = match *purpose {
+            Purpose::RoundReason(ref round) => {
+                let draft = crate::domain::patrol::ExceptionDraft {
+                    round: round.clone(),
+                    reason: value.to_owned(),
+                };
+                (
+                    self.store.save_exception(&draft, actor, now),
+                    s.reason_saved,
+                )
+            }
             Purpose::VoidIncident { id, version } => (
                 self.store.void_incident(id, version, value, actor, now),
                 s.incident_voided,

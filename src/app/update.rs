@@ -4,17 +4,18 @@
 use chrono::{DateTime, Utc};
 
 use super::{App, Confirm, Overlay, Status, day_rounds};
-use crate::action::{Action, Tab};
+use crate::action::{Action, Purpose, Tab};
 use crate::domain::patrol::{CheckDraft, ItemAnswer, ItemResult, RoundState};
 use crate::domain::rounds::RoundView;
 use crate::domain::schedule::RoundKey;
+use crate::domain::text::TextKind;
 use crate::screens::check_form::CheckForm;
 use crate::screens::patrols::PatrolScreen;
-use crate::screens::reason::ReasonForm;
 use crate::screens::shift_form::ShiftForm;
 use crate::screens::staff_form::StaffForm;
 use crate::screens::{Screen, round_title};
 use crate::store::{Actor, StoreError};
+use crate::widgets::prompt::Prompt;
 
 impl App {
     pub fn update(&mut self, action: Action) {
@@ -55,14 +56,6 @@ impl App {
             Action::QuickOk(key) => self.quick_ok(&key),
             Action::SaveCheck(draft) => self.save_check(&draft),
             Action::AskReason(key) => self.ask_reason(&key),
-            Action::SaveReason(draft) => {
-                let Some(actor) = self.actor() else { return };
-                let result = self.store.save_exception(&draft, actor, self.stamp());
-                if self.saved(result, self.strings().reason_saved) {
-                    self.overlay = None;
-                    self.refresh();
-                }
-            }
             Action::NewStaff => self.push(Screen::StaffForm(StaffForm::new())),
             Action::SaveStaff(draft) => {
                 let result = self.store.add_staff(&draft, self.stamp());
@@ -251,10 +244,18 @@ impl App {
         }
         let title = round_title(&self.view(), &round);
         let current = round.exception.as_ref().map(|e| e.reason.as_str());
-        self.overlay = Some(Overlay::Reason(ReasonForm::new(
-            key.clone(),
-            title,
-            current,
-        )));
+        let s = self.strings();
+        let prompt = Prompt::new(
+            s.reason_title.to_owned(),
+            s.reason_label,
+            TextKind::Line,
+            current.unwrap_or(""),
+            true,
+        )
+        .with_context(title);
+        self.overlay = Some(Overlay::Prompt(
+            Box::new(prompt),
+            Purpose::RoundReason(key.clone()),
+        ));
     }
 }

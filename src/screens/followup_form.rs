@@ -19,7 +19,7 @@ use crate::domain::staff::StaffId;
 use crate::domain::text::TextKind;
 use crate::widgets::Keys;
 use crate::widgets::field::FieldError;
-use crate::widgets::form::{self, Field, Form, Input, Outcome, Pool};
+use crate::widgets::form::{Field, Form, Outcome, Pool};
 
 const KIND: usize = 0;
 const STUDENT: usize = 1;
@@ -95,49 +95,31 @@ impl FollowupForm {
         self.form.handle_paste(pasted);
     }
 
-    fn fail(&mut self, i: usize, e: FieldError) -> Option<Action> {
-        self.form.field_mut(i).error = Some(e);
-        self.form.focus_on(i);
-        None
-    }
-
     fn save(&mut self, view: &View<'_>) -> Option<Action> {
-        let kind = match &self.form.field(KIND).input {
-            Input::Choice(c) => Kind::ALL.get(c.selected).copied().unwrap_or(Kind::Other),
-            _ => Kind::Other,
-        };
-        let student = match &self.form.field(STUDENT).input {
-            Input::Pick(p) if p.field.value().trim().is_empty() => None,
-            Input::Pick(p) => match form::picked(p, view) {
-                Some((id, _)) => Some(StudentId(id)),
-                None => return self.fail(STUDENT, FieldError::NoSuchPerson),
-            },
-            _ => None,
-        };
-        let note = match &self.form.field(NOTE).input {
-            Input::Line(t) => match t.parse(false) {
-                Ok(n) => n,
-                Err(e) => return self.fail(NOTE, e),
-            },
-            _ => String::new(),
-        };
-        let owner = match &self.form.field(OWNER).input {
-            Input::Pick(p) => form::picked(p, view).map(|(id, _)| StaffId(id)),
-            _ => None,
-        };
-        let Some(owner) = owner else {
-            return self.fail(OWNER, FieldError::NoSuchPerson);
-        };
-        let due = match &self.form.field(DUE).input {
-            Input::Line(t) => parse_when(t.value(), view.now_local()),
-            _ => None,
-        };
-        let Some(due_at) = due else {
-            return self.fail(DUE, FieldError::BadTime);
+        let f = &mut self.form;
+        let kind = Kind::ALL
+            .get(f.choice(KIND))
+            .copied()
+            .unwrap_or(Kind::Other);
+        let student = match f.person(STUDENT, false, view) {
+            Ok(s) => s.map(|(id, _)| StudentId(id)),
+            Err(e) => return f.fail(STUDENT, e),
         };
         if student.is_none() && self.link == Link::default() {
-            return self.fail(STUDENT, FieldError::Required);
+            return f.fail(STUDENT, FieldError::Required);
         }
+        let note = match crate::domain::text::validate(TextKind::Line, &f.text(NOTE), false) {
+            Ok(n) => n,
+            Err(e) => return f.fail(NOTE, e.into()),
+        };
+        let owner = match f.person(OWNER, true, view) {
+            Ok(Some((id, _))) => StaffId(id),
+            Ok(None) => return f.fail(OWNER, FieldError::Required),
+            Err(e) => return f.fail(OWNER, e),
+        };
+        let Some(due_at) = parse_when(&f.text(DUE), view.now_local()) else {
+            return f.fail(DUE, FieldError::BadTime);
+        };
         Some(Action::CreateFollowup(FollowupDraft {
             kind,
             incident: self.link.incident.as_ref().map(|(id, _)| *id),

@@ -10,13 +10,11 @@ use ratatui::widgets::Paragraph;
 use super::View;
 use crate::action::Action;
 use crate::domain::hazard::{HazardDraft, HazardKind};
-use crate::domain::incident::PlaceRef;
 use crate::domain::patrol::CheckId;
 use crate::domain::staff::StaffId;
-use crate::domain::text::{self, TextKind};
+use crate::domain::text::TextKind;
 use crate::widgets::Keys;
-use crate::widgets::field::FieldError;
-use crate::widgets::form::{self, Field, Form, Input, Outcome, Pool};
+use crate::widgets::form::{Field, Form, Input, Outcome, Pool};
 
 const KIND: usize = 0;
 const PLACE: usize = 1;
@@ -42,12 +40,7 @@ impl HazardForm {
     ) -> HazardForm {
         let s = view.s;
         let cfg = view.cfg;
-        let mut places: Vec<String> = cfg
-            .places
-            .iter()
-            .map(|p| p.name.get(view.lang).to_owned())
-            .collect();
-        places.push(s.other_place.to_owned());
+        let places = super::place_labels(view);
         let place_index = place
             .and_then(|id| cfg.places.iter().position(|p| p.id == id))
             .unwrap_or(0);
@@ -101,58 +94,33 @@ impl HazardForm {
         self.form.handle_paste(pasted);
     }
 
-    fn fail(&mut self, i: usize, e: FieldError) -> Option<Action> {
-        self.form.field_mut(i).error = Some(e);
-        self.form.focus_on(i);
-        None
-    }
-
     fn save(&mut self, view: &View<'_>) -> Option<Action> {
-        let choice = |f: &Field| match &f.input {
-            Input::Choice(c) => c.selected,
-            _ => 0,
+        let f = &mut self.form;
+        let place = match super::read_place(f, PLACE, PLACE_TEXT, view) {
+            Ok(p) => p,
+            Err(e) => return f.fail(PLACE_TEXT, e),
         };
-        let area = |f: &Field, required: bool| match &f.input {
-            Input::Area(a, _) => a.parse(required),
-            _ => Ok(String::new()),
-        };
-        let place = if let Some(p) = view.cfg.places.get(choice(self.form.field(PLACE))) {
-            PlaceRef::Config(p.id.clone())
-        } else {
-            let typed = match &self.form.field(PLACE_TEXT).input {
-                Input::Line(t) => t.value().to_owned(),
-                _ => String::new(),
-            };
-            match text::validate(TextKind::Name, &typed, true) {
-                Ok(t) => PlaceRef::Text(t),
-                Err(e) => return self.fail(PLACE_TEXT, e.into()),
-            }
-        };
-        let description = match area(self.form.field(DESCRIPTION), true) {
+        let description = match f.area(DESCRIPTION, true) {
             Ok(d) => d,
-            Err(e) => return self.fail(DESCRIPTION, e),
+            Err(e) => return f.fail(DESCRIPTION, e),
         };
-        let steps = match area(self.form.field(STEPS), false) {
+        let steps = match f.area(STEPS, false) {
             Ok(d) => d,
-            Err(e) => return self.fail(STEPS, e),
+            Err(e) => return f.fail(STEPS, e),
         };
-        let owner = match &self.form.field(OWNER).input {
-            Input::Pick(p) if p.field.value().trim().is_empty() => None,
-            Input::Pick(p) => match form::picked(p, view) {
-                Some((id, _)) => Some(StaffId(id)),
-                None => return self.fail(OWNER, FieldError::NoSuchPerson),
-            },
-            _ => None,
+        let owner = match f.person(OWNER, false, view) {
+            Ok(o) => o.map(|(id, _)| StaffId(id)),
+            Err(e) => return f.fail(OWNER, e),
         };
         let risk = view
             .cfg
             .risks
-            .get(choice(self.form.field(RISK)))
+            .get(f.choice(RISK))
             .map(|r| r.id.clone())
             .unwrap_or_default();
         Some(Action::CreateHazard(HazardDraft {
             kind: HazardKind::ALL
-                .get(choice(self.form.field(KIND)))
+                .get(f.choice(KIND))
                 .copied()
                 .unwrap_or(HazardKind::Safety),
             place,

@@ -87,12 +87,7 @@ impl IncidentForm {
     ) -> IncidentForm {
         let s = view.s;
         let cfg = view.cfg;
-        let mut places: Vec<String> = cfg
-            .places
-            .iter()
-            .map(|p| p.name.get(view.lang).to_owned())
-            .collect();
-        places.push(s.other_place.to_owned());
+        let places = super::place_labels(view);
         let (place_index, place_text) = match &draft.place {
             PlaceRef::Config(id) => (
                 cfg.places
@@ -287,78 +282,68 @@ impl IncidentForm {
     /// Checks every field; on the first error puts the focus there and returns none.
     fn parse(&mut self, view: &View<'_>) -> Option<IncidentDraft> {
         let now = view.now_local();
-        let (text_of, choice, area) = (line_text, choice_index, area_text);
-        let mut first_error = None;
-        let mut fail = |form: &mut Form, i: usize, e: FieldError| {
-            form.field_mut(i).error = Some(e);
-            first_error.get_or_insert(i);
-        };
-        let occurred_at = parse_when(&text_of(self.form.field(WHEN)), now);
+        let f = &mut self.form;
+        // Every field is checked; the first one in error gets the focus.
+        let mut errors: Vec<(usize, FieldError)> = Vec::new();
+        let occurred_at = parse_when(&f.text(WHEN), now);
         match occurred_at {
-            None => fail(&mut self.form, WHEN, FieldError::BadTime),
+            None => errors.push((WHEN, FieldError::BadTime)),
             Some(t) if t > now.with_timezone(&Utc) + Duration::minutes(FUTURE_SLACK_MINUTES) => {
-                fail(&mut self.form, WHEN, FieldError::InFuture);
+                errors.push((WHEN, FieldError::InFuture));
             }
             Some(_) => {}
         }
-        let place_index = choice(self.form.field(PLACE));
-        let place = if let Some(p) = view.cfg.places.get(place_index) {
-            PlaceRef::Config(p.id.clone())
-        } else {
-            let typed = text_of(self.form.field(PLACE_TEXT));
-            match text::validate(TextKind::Name, &typed, true) {
-                Ok(t) => PlaceRef::Text(t),
-                Err(e) => {
-                    fail(&mut self.form, PLACE_TEXT, e.into());
-                    PlaceRef::Text(String::new())
-                }
-            }
-        };
+        let place = super::read_place(f, PLACE, PLACE_TEXT, view)
+            .map_err(|e| errors.push((PLACE_TEXT, e)))
+            .ok();
         let mut texts = [String::new(), String::new(), String::new()];
         for (slot, (i, required)) in
             texts
                 .iter_mut()
                 .zip([(NARRATIVE, true), (WORDS, false), (ACTION, false)])
         {
-            match area(self.form.field(i), required) {
+            match f.area(i, required) {
                 Ok(t) => *slot = t,
-                Err(e) => fail(&mut self.form, i, e),
+                Err(e) => errors.push((i, e)),
             }
         }
         let bullying = Bullying::ALL
-            .get(choice(self.form.field(BULLYING)))
+            .get(f.choice(BULLYING))
             .copied()
             .unwrap_or(Bullying::Pending);
         let bullying_on = if bullying == Bullying::Pending {
             None
         } else {
-            let day = parse_day(&text_of(self.form.field(BULLYING_ON)), view.now.date());
+            let day = parse_day(&f.text(BULLYING_ON), view.now.date());
             if day.is_none() {
-                fail(&mut self.form, BULLYING_ON, FieldError::BadDate);
+                errors.push((BULLYING_ON, FieldError::BadDate));
             }
             day
         };
-        if let Some(i) = first_error {
+        if let Some(&(first, _)) = errors.first() {
+            for (i, e) in errors {
+                f.field_mut(i).error = Some(e);
+            }
+            f.focus_on(first);
             self.section = Section::Fields;
-            self.form.focus_on(i);
             return None;
         }
         let [narrative, child_words, immediate_action] = texts;
         Some(IncidentDraft {
             occurred_at: occurred_at?,
-            place,
+            place: place?,
             category: view
                 .cfg
                 .categories
-                .get(choice(self.form.field(CATEGORY)))
+                .get(f.choice(CATEGORY))
                 .map(|c| c.id.clone())
                 .unwrap_or_default(),
             severity: Severity::ALL
-                .get(choice(self.form.field(SEVERITY)))
+                .get(f.choice(SEVERITY))
                 .copied()
                 .unwrap_or(Severity::Minor),
             source: Source::ALL
-                .get(choice(self.form.field(SOURCE)))
+                .get(f.choice(SOURCE))
                 .copied()
                 .unwrap_or(Source::Staff),
             narrative,
@@ -367,7 +352,7 @@ impl IncidentForm {
             bullying,
             bullying_on,
             status: Status::ALL
-                .get(choice(self.form.field(STATUS)))
+                .get(f.choice(STATUS))
                 .copied()
                 .unwrap_or(Status::Open),
             students: self.involved(),
@@ -539,26 +524,5 @@ impl IncidentForm {
             ]));
         }
         frame.render_widget(Paragraph::new(lines), area);
-    }
-}
-
-fn line_text(f: &Field) -> String {
-    match &f.input {
-        Input::Line(t) => t.value().trim().to_owned(),
-        _ => String::new(),
-    }
-}
-
-fn choice_index(f: &Field) -> usize {
-    match &f.input {
-        Input::Choice(c) => c.selected,
-        _ => 0,
-    }
-}
-
-fn area_text(f: &Field, required: bool) -> Result<String, FieldError> {
-    match &f.input {
-        Input::Area(a, _) => a.parse(required),
-        _ => Ok(String::new()),
     }
 }

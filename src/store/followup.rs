@@ -85,12 +85,7 @@ impl Store {
                     ],
                 )?;
                 let id = tx.last_insert_rowid();
-                let entry = Entry {
-                    action: LogAction::Created,
-                    reason: "",
-                    changes: &[],
-                };
-                log::write(tx, Kind::Followup, id, actor, now, &entry)?;
+                log::created(tx, Kind::Followup, id, actor, now)?;
                 ids.push(FollowupId(id));
             }
             Ok(ids)

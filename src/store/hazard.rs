@@ -91,12 +91,7 @@ impl Store {
                 ],
             )?;
             let id = tx.last_insert_rowid();
-            let entry = Entry {
-                action: LogAction::Created,
-                reason: "",
-                changes: &[],
-            };
-            log::write(tx, Kind::Hazard, id, actor, now, &entry)?;
+            log::created(tx, Kind::Hazard, id, actor, now)?;
             Ok(HazardId(id))
         })
     }

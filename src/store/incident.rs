@@ -301,12 +301,7 @@ pub(super) fn insert_incident(
     )?;
     let id = IncidentId(tx.last_insert_rowid());
     save_students(tx, id, &d.students, false)?;
-    let entry = Entry {
-        action: LogAction::Created,
-        reason: "",
-        changes: &[],
-    };
-    log::write(tx, Kind::Incident, id.0, actor, now, &entry)?;
+    log::created(tx, Kind::Incident, id.0, actor, now)?;
     Ok(id)
 }
 

@@ -60,6 +60,22 @@ pub(super) fn write(
     Ok(())
 }
 
+/// Logs the creation of a record.
+pub(super) fn created(
+    tx: &Transaction<'_>,
+    kind: Kind,
+    record: i64,
+    actor: Actor,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let entry = Entry {
+        action: LogAction::Created,
+        reason: "",
+        changes: &[],
+    };
+    write(tx, kind, record, actor, now, &entry)
+}
+
 /// A record's history, oldest first.
 pub(super) fn read(
     conn: &Connection,

@@ -47,12 +47,7 @@ impl Store {
                 params![time::day(d.received_on), d.text, time::ts(now), actor.staff.0, actor.shift.0],
             )?;
             let id = tx.last_insert_rowid();
-            let entry = Entry {
-                action: LogAction::Created,
-                reason: "",
-                changes: &[],
-            };
-            log::write(tx, Kind::Slip, id, actor, now, &entry)?;
+            log::created(tx, Kind::Slip, id, actor, now)?;
             Ok(SlipId(id))
         })
     }

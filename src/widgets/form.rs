@@ -590,3 +590,57 @@ pub fn picked(p: &Pick, view: &View<'_>) -> Option<(i64, String)> {
         _ => None,
     }
 }
+
+impl Form {
+    /// Marks field `i` with an error and puts the focus there; returns none, for `return`.
+    pub fn fail<T>(&mut self, i: usize, e: FieldError) -> Option<T> {
+        self.fields[i].error = Some(e);
+        self.focus_on(i);
+        None
+    }
+
+    /// The index chosen in choice field `i`.
+    pub fn choice(&self, i: usize) -> usize {
+        match &self.fields[i].input {
+            Input::Choice(c) => c.selected,
+            _ => 0,
+        }
+    }
+
+    /// The trimmed text of one-line field `i`.
+    pub fn text(&self, i: usize) -> String {
+        match &self.fields[i].input {
+            Input::Line(t) => t.value().trim().to_owned(),
+            _ => String::new(),
+        }
+    }
+
+    /// The checked text of multi-line field `i`.
+    pub fn area(&self, i: usize, required: bool) -> Result<String, FieldError> {
+        match &self.fields[i].input {
+            Input::Area(a, _) => a.parse(required),
+            _ => Ok(String::new()),
+        }
+    }
+
+    /// The person chosen in pick field `i`: `Ok(None)` when it is empty, an error when the typed
+    /// name matches nobody (or, if `required`, when it is empty).
+    pub fn person(
+        &self,
+        i: usize,
+        required: bool,
+        view: &View<'_>,
+    ) -> Result<Option<(i64, String)>, FieldError> {
+        match &self.fields[i].input {
+            Input::Pick(p) if p.field.value().trim().is_empty() => {
+                if required {
+                    Err(FieldError::Required)
+                } else {
+                    Ok(None)
+                }
+            }
+            Input::Pick(p) => picked(p, view).map(Some).ok_or(FieldError::NoSuchPerson),
+            _ => Ok(None),
+        }
+    }
+}

@@ -16,6 +16,8 @@ use crate::screens::View;
 #[derive(Debug, Clone)]
 pub struct Prompt {
     pub title: String,
+    /// A line above the field saying what the answer is about.
+    pub context: Option<String>,
     pub label: &'static str,
     pub field: TextField,
     pub required: bool,
@@ -38,11 +40,17 @@ impl Prompt {
     ) -> Prompt {
         Prompt {
             title,
+            context: None,
             label,
             field: TextField::with_value(kind, initial),
             required,
             escape_armed: false,
         }
+    }
+
+    pub fn with_context(mut self, context: String) -> Prompt {
+        self.context = Some(context);
+        self
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) -> PromptOutcome {
@@ -78,6 +86,12 @@ impl Prompt {
         let inner = popup::frame_box(frame, area, 74, 7, &self.title, theme);
         if inner.height < 4 {
             return;
+        }
+        if let Some(context) = &self.context {
+            frame.render_widget(
+                Paragraph::new(Line::from(crate::domain::text::line(context).into_owned())),
+                Rect { height: 1, ..inner },
+            );
         }
         let label_width = u16::try_from(unicode_width::UnicodeWidthStr::width(self.label) + 1)
             .unwrap_or(8)
