@@ -4,6 +4,7 @@
 mod data;
 mod load;
 mod records;
+mod register;
 mod update;
 
 pub use data::{Data, day_rounds};

@@ -4,6 +4,7 @@ pub mod area;
 pub mod field;
 pub mod form;
 pub mod keybar;
+pub mod pick;
 pub mod picker;
 pub mod popup;
 pub mod prompt;

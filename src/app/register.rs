@@ -1,0 +1,240 @@
+//! Performing the actions on the hazard register and mailbox slips, and the answers to one-line
+//! popups.
+
+use chrono::{Duration, NaiveTime};
+
+use super::App;
+use crate::action::{Action, Purpose};
+use crate::domain::clock::parse_when;
+use crate::domain::hazard::{self, HazardDraft, HazardId, HazardStatus};
+use crate::domain::incident::{IncidentDraft, Source};
+use crate::domain::schedule::RoundKey;
+use crate::domain::slip::{SlipDraft, SlipId};
+use crate::screens::Screen;
+use crate::screens::hazard_form::HazardForm;
+use crate::screens::incident_form::Mode;
+use crate::store::MergeInto;
+use crate::widgets::field::FieldError;
+
+impl App {
+    /// Handles the hazard and slip actions and popup answers; returns any other action back.
+    pub(super) fn register_action(&mut self, action: Action) -> Option<Action> {
+        match action {
+            Action::NewHazard => self.hazard_form(None, "", None),
+            Action::HazardFromCheck(key) => self.hazard_from_check(&key),
+            Action::CreateHazard(draft) => self.create_hazard(&draft),
+            Action::AskAdvanceHazard(id) => self.ask_advance(id),
+            Action::VerifyHazard(id, version) => {
+                let actor = self.actor()?;
+                let result = self.store.verify_hazard(id, version, actor, self.stamp());
+                if self.saved(result, self.strings().hazard_verified) {
+                    self.refresh();
+                }
+            }
+            Action::NewSlip => {
+                if self.actor().is_some() {
+                    let s = self.strings();
+                    self.ask(
+                        s.new_slip_title.to_owned(),
+                        s.f_slip_text,
+                        Purpose::NewSlip,
+                        "",
+                    );
+                }
+            }
+            Action::SlipToIncident(id) => self.slip_to_incident(id),
+            Action::AskMergeSlip(id) => {
+                if let Ok(slip) = self.store.slip(id) {
+                    let s = self.strings();
+                    self.ask(
+                        s.merge_title.to_owned(),
+                        s.f_incident_number,
+                        Purpose::MergeSlip {
+                            id,
+                            version: slip.version,
+                        },
+                        "",
+                    );
+                }
+            }
+            Action::AskSlipUnfounded(id) => {
+                if let Ok(slip) = self.store.slip(id) {
+                    let s = self.strings();
+                    self.ask(
+                        s.unfounded_title.to_owned(),
+                        s.f_what_was_checked,
+                        Purpose::SlipUnfounded {
+                            id,
+                            version: slip.version,
+                        },
+                        "",
+                    );
+                }
+            }
+            Action::Prompted { purpose, value } => self.prompted(&purpose, &value),
+            other => return Some(other),
+        }
+        None
+    }
+
+    fn hazard_form(
+        &mut self,
+        place: Option<&str>,
+        description: &str,
+        from_check: Option<crate::domain::patrol::CheckId>,
+    ) {
+        if self.actor().is_none() {
+            return;
+        }
+        let form = HazardForm::new(&self.view(), place, description, from_check);
+        self.push(Screen::HazardForm(Box::new(form)));
+    }
+
+    fn hazard_from_check(&mut self, key: &RoundKey) {
+        if let Some((check, text)) = self.problems_of(key) {
+            self.hazard_form(Some(&key.place), &text, Some(check.id));
+        }
+    }
+
+    fn create_hazard(&mut self, draft: &HazardDraft) {
+        let Some(actor) = self.actor() else { return };
+        let days = self.cfg.risk(&draft.risk).map_or(7, |r| r.days);
+        let due_on = hazard::due_on(self.now.date_naive(), days);
+        let result = self.store.create_hazard(draft, due_on, actor, self.stamp());
+        let text = (self.strings().hazard_saved)(&due_on.to_string());
+        if self.saved(result, &text) {
+            self.pop();
+        }
+    }
+
+    fn ask_advance(&mut self, id: HazardId) {
+        let Ok(h) = self.store.hazard(id) else { return };
+        let s = self.strings();
+        let to = if h.status == HazardStatus::Open {
+            HazardStatus::Rectifying
+        } else {
+            HazardStatus::Rectified
+        };
+        let title = format!("{} → {}", s.advance_title, s.hazard_status(to));
+        self.ask(
+            title,
+            s.f_steps,
+            Purpose::AdvanceHazard {
+                id,
+                version: h.version,
+                to,
+            },
+            &h.draft.steps.replace('\n', " "),
+        );
+    }
+
+    fn slip_to_incident(&mut self, id: SlipId) {
+        let Ok(slip) = self.store.slip(id) else {
+            return;
+        };
+        let start = slip.received_on.and_time(NaiveTime::MIN);
+        let received = chrono::TimeZone::from_local_datetime(self.now.offset(), &start)
+            .single()
+            .map_or(self.stamp(), |t| t.with_timezone(&chrono::Utc));
+        let draft = IncidentDraft {
+            occurred_at: received,
+            source: Source::Mailbox,
+            narrative: slip.text.clone(),
+            ..self.blank_incident()
+        };
+        self.incident_form(
+            Mode::New {
+                from_check: None,
+                from_slip: Some((id, slip.version)),
+            },
+            &draft,
+        );
+    }
+
+    /// The answer to a popup: write it, and close the popup only once it is saved.
+    fn prompted(&mut self, purpose: &Purpose, value: &str) {
+        let Some(actor) = self.actor() else { return };
+        let now = self.stamp();
+        let s = self.strings();
+        let (result, message) = match *purpose {
+            Purpose::RoundReason(ref round) => {
+                let draft = crate::domain::patrol::ExceptionDraft {
+                    round: round.clone(),
+                    reason: value.to_owned(),
+                };
+                (
+                    self.store.save_exception(&draft, actor, now),
+                    s.reason_saved,
+                )
+            }
+            Purpose::VoidIncident { id, version } => (
+                self.store.void_incident(id, version, value, actor, now),
+                s.incident_voided,
+            ),
+            Purpose::CompleteFollowup { id, version } => (
+                self.store.complete_followup(id, version, value, actor, now),
+                s.followup_completed,
+            ),
+            Purpose::RescheduleDue { id, version } => {
+                match parse_when(value, self.now) {
+                    Some(due) if due > now - Duration::minutes(1) => {
+                        self.ask(
+                            s.reschedule_title.to_owned(),
+                            s.f_why,
+                            Purpose::RescheduleReason { id, version, due },
+                            "",
+                        );
+                    }
+                    Some(_) => self.prompt_error(FieldError::InPast),
+                    None => self.prompt_error(FieldError::BadTime),
+                }
+                return;
+            }
+            Purpose::RescheduleReason { id, version, due } => (
+                self.store
+                    .reschedule_followup(id, version, due, value, actor, now),
+                s.followup_rescheduled,
+            ),
+            Purpose::AdvanceHazard { id, version, to } => (
+                self.store
+                    .advance_hazard(id, version, to, value, actor, now),
+                s.hazard_updated,
+            ),
+            Purpose::NewSlip => {
+                let draft = SlipDraft {
+                    received_on: self.now.date_naive(),
+                    text: value.to_owned(),
+                };
+                (
+                    self.store.create_slip(&draft, actor, now).map(|_| ()),
+                    s.slip_saved,
+                )
+            }
+            Purpose::MergeSlip { id, version } => match self.store.incident_by_number(value) {
+                Ok(Some(incident)) => {
+                    let into = MergeInto::Existing(incident);
+                    (
+                        self.store
+                            .merge_slip(id, version, &into, actor, now, self.now.date_naive())
+                            .map(|_| ()),
+                        s.slip_merged,
+                    )
+                }
+                Ok(None) => {
+                    self.prompt_error(FieldError::NoSuchIncident);
+                    return;
+                }
+                Err(e) => (Err(e), ""),
+            },
+            Purpose::SlipUnfounded { id, version } => (
+                self.store
+                    .close_slip_unfounded(id, version, value, actor, now),
+                s.slip_closed,
+            ),
+        };
+        if self.saved(result, message) {
+            self.overlay = None;
+            self.refresh();
+        }
+    }
+}
