@@ -5,6 +5,7 @@ pub mod codes;
 pub mod followup;
 pub mod hazard;
 pub mod history;
+pub mod idcard;
 pub mod incident;
 pub mod patrol;
 pub mod people;
