@@ -3,6 +3,7 @@
 pub mod clock;
 pub mod codes;
 pub mod followup;
+pub mod gate;
 pub mod hazard;
 pub mod history;
 pub mod idcard;

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use toml::Spanned;
 
-use super::model::{Category, Config, Label, Measure, Place, Risk, Slot};
+use super::model::{Category, Config, GatePolicy, Label, Measure, Place, Risk, Slot};
 use crate::domain::text::{self, TextKind};
 use crate::i18n::Lang;
 
@@ -42,6 +42,14 @@ struct RawConfig {
     measures: Option<Vec<RawCategory>>,
     #[serde(rename = "risk")]
     risks: Option<Vec<RawRisk>>,
+    gate: Option<RawGate>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGate {
+    store_full_id: Option<bool>,
+    day_ends: Option<HhMm>,
 }
 
 #[derive(Deserialize)]
@@ -238,7 +246,9 @@ fn parse(path: &Path, src: &str, fallback: Option<&Config>) -> Result<Config, Co
     if let Some((span, message)) = v.errs.into_iter().next() {
         return Err(err((span != (0..0)).then_some(span), message));
     }
+    let gate = gate_policy(raw.gate.as_ref(), fallback, &slots);
     Ok(Config {
+        gate,
         school,
         lang: lang.or(fallback.and_then(|f| f.lang)),
         places,
@@ -247,6 +257,26 @@ fn parse(path: &Path, src: &str, fallback: Option<&Config>) -> Result<Config, Co
         measures,
         risks,
     })
+}
+
+/// The gate policy: as written; else whole numbers kept as in the fallback (not, by default),
+/// and the day ending when the last slot that ends on its own day ends (18:00 if none does).
+fn gate_policy(raw: Option<&RawGate>, fallback: Option<&Config>, slots: &[Slot]) -> GatePolicy {
+    let last_end = slots
+        .iter()
+        .filter(|s| s.end > s.start)
+        .map(|s| s.end)
+        .max()
+        .unwrap_or(NaiveTime::from_hms_opt(18, 0, 0).unwrap_or(NaiveTime::MIN));
+    GatePolicy {
+        store_full_id: raw
+            .and_then(|g| g.store_full_id)
+            .or(fallback.map(|f| f.gate.store_full_id))
+            .unwrap_or(false),
+        day_ends: raw
+            .and_then(|g| g.day_ends.as_ref().map(|t| t.0))
+            .unwrap_or(last_end),
+    }
 }
 
 fn line_of(src: &str, byte: usize) -> usize {

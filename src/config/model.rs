@@ -76,6 +76,15 @@ pub struct Risk {
     pub days: u32,
 }
 
+/// The gate's rules.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GatePolicy {
+    /// Keep whole ID numbers (else only the last four and whether the number was valid).
+    pub store_full_id: bool,
+    /// After this time visitors still signed in are flagged for someone to resolve.
+    pub day_ends: NaiveTime,
+}
+
 /// Everything a school configures.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -86,6 +95,7 @@ pub struct Config {
     pub categories: Vec<Category>,
     pub measures: Vec<Measure>,
     pub risks: Vec<Risk>,
+    pub gate: GatePolicy,
 }
 
 impl Config {
