@@ -4,6 +4,9 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::followup::{FollowupDraft, FollowupId};
+use crate::domain::gate::{
+    EarlyLeaveDraft, EarlyLeaveId, VisitDraft, VisitId, WatchDraft, WatchId,
+};
 use crate::domain::hazard::{HazardDraft, HazardId, HazardStatus};
 use crate::domain::incident::{IncidentDraft, IncidentId};
 use crate::domain::patrol::CheckDraft;
@@ -24,6 +27,8 @@ pub enum Tab {
     Shift,
     /// Staff and students.
     People,
+    /// The gate: visitors, early leaves.
+    Gate,
 }
 
 /// What a one-line popup's answer is for.
@@ -60,6 +65,19 @@ pub enum Purpose {
     },
     SlipUnfounded {
         id: SlipId,
+        version: i64,
+    },
+    /// Let a visitor in although the watchlist matched: the reason.
+    AdmitDespite {
+        draft: Box<VisitDraft>,
+        watch: WatchId,
+    },
+    SignOutAt {
+        id: VisitId,
+        version: i64,
+    },
+    LeftUnsigned {
+        id: VisitId,
         version: i64,
     },
 }
@@ -150,4 +168,22 @@ pub enum Action {
     SlipToIncident(SlipId),
     AskMergeSlip(SlipId),
     AskSlipUnfounded(SlipId),
+
+    NewVisit,
+    SignIn(Box<VisitDraft>),
+    /// The guard's answer to a watchlist match: refuse entry.
+    RefuseEntry {
+        draft: Box<VisitDraft>,
+        watch: WatchId,
+    },
+    SignOutNow(VisitId, i64),
+    AskSignOutAt(VisitId, i64),
+    AskLeftUnsigned(VisitId, i64),
+    NewEarlyLeave,
+    CreateEarlyLeave(EarlyLeaveDraft),
+    EarlyLeaveBack(EarlyLeaveId, i64),
+    OpenWatchlist,
+    CreateWatch(WatchDraft),
+    EndWatch(WatchId, i64),
+    EndWatchNow(WatchId, i64),
 }

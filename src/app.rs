@@ -2,6 +2,7 @@
 //! shows the time and rounds fall due by the clock), and routes the key to an action.
 
 mod data;
+mod gate;
 mod load;
 mod records;
 mod register;
@@ -18,7 +19,10 @@ use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, Ke
 use crate::action::{Action, Purpose, Tab};
 use crate::config::Config;
 use crate::domain::clock::{Clock, LocalTime};
+use crate::domain::gate::{VisitDraft, WatchEntry, WatchId};
+use crate::domain::shift::DutyRole;
 use crate::i18n::{Lang, Strings};
+use crate::screens::gate::GateScreen;
 use crate::screens::{Screen, View, followups, hazards, incidents, now, patrols, shift, staff};
 use crate::store::Store;
 use crate::theme::Theme;
@@ -29,6 +33,8 @@ pub enum Overlay {
     Help,
     Confirm(Confirm),
     Prompt(Box<Prompt>, Purpose),
+    /// A sign-in matched the watchlist: refuse, or let in with a reason.
+    WatchAlert(Box<VisitDraft>, Box<WatchEntry>),
 }
 
 /// A question that needs yes or no before the app acts.
@@ -39,6 +45,7 @@ pub enum Confirm {
     /// Leave a form that holds unsaved input.
     LeaveForm,
     CloseShift,
+    EndWatch(WatchId, i64),
 }
 
 impl Confirm {
@@ -48,6 +55,7 @@ impl Confirm {
             Confirm::Quit => Action::QuitNow,
             Confirm::LeaveForm => Action::LeaveForm { dirty: false },
             Confirm::CloseShift => Action::CloseShift { confirmed: true },
+            Confirm::EndWatch(id, version) => Action::EndWatchNow(id, version),
         }
     }
 }
@@ -57,6 +65,41 @@ impl Confirm {
 pub struct Status {
     pub error: bool,
     pub text: String,
+}
+
+/// Which terminal this is: the duty desk (everything) or the gate (what a guard needs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Station {
+    #[default]
+    Desk,
+    Gate,
+}
+
+impl Station {
+    /// The tabs this station offers.
+    pub fn tabs(self) -> &'static [Tab] {
+        match self {
+            Station::Desk => &[
+                Tab::Now,
+                Tab::Patrols,
+                Tab::Incidents,
+                Tab::Followups,
+                Tab::Hazards,
+                Tab::Gate,
+                Tab::Shift,
+                Tab::People,
+            ],
+            Station::Gate => &[Tab::Gate, Tab::Shift],
+        }
+    }
+
+    /// The screen the station starts on and Esc returns to.
+    pub fn home(self) -> Tab {
+        match self {
+            Station::Desk => Tab::Now,
+            Station::Gate => Tab::Gate,
+        }
+    }
 }
 
 pub struct App {
@@ -77,6 +120,7 @@ pub struct App {
     pub(crate) quit: bool,
     /// The terminal's size, as last measured by the loop.
     size: (u16, u16),
+    pub(crate) station: Station,
 }
 
 impl App {
@@ -96,9 +140,17 @@ impl App {
             status: None,
             quit: false,
             size: (crate::ui::MIN_WIDTH, crate::ui::MIN_HEIGHT),
+            station: Station::Desk,
         };
         app.refresh();
         app
+    }
+
+    /// Makes this terminal a gate (or desk) station and shows its home screen.
+    pub fn with_station(mut self, station: Station) -> App {
+        self.station = station;
+        self.go(station.home());
+        self
     }
 
     pub fn strings(&self) -> &'static Strings {
@@ -191,6 +243,33 @@ impl App {
         if let Some(overlay) = self.overlay.take() {
             return match overlay {
                 Overlay::Help => None,
+                Overlay::WatchAlert(draft, entry) => match key.code {
+                    KeyCode::Char('r') => Some(Action::RefuseEntry {
+                        draft,
+                        watch: entry.id,
+                    }),
+                    KeyCode::Char('a') => {
+                        let s = self.strings();
+                        let purpose = Purpose::AdmitDespite {
+                            draft,
+                            watch: entry.id,
+                        };
+                        let prompt = Prompt::new(
+                            s.admit_title.to_owned(),
+                            s.reason_label,
+                            crate::domain::text::TextKind::Line,
+                            "",
+                            true,
+                        );
+                        self.overlay = Some(Overlay::Prompt(Box::new(prompt), purpose));
+                        None
+                    }
+                    KeyCode::Esc => None,
+                    _ => {
+                        self.overlay = Some(Overlay::WatchAlert(draft, entry));
+                        None
+                    }
+                },
                 Overlay::Confirm(which) => {
                     matches!(key.code, KeyCode::Char('y' | 'Y') | KeyCode::Enter)
                         .then(|| which.on_yes())
@@ -220,24 +299,33 @@ impl App {
         if key.code == KeyCode::Esc && !self.screen.is_form() && !self.previous.is_empty() {
             return Some(Action::Back);
         }
-        if !self.screen.is_form() && !ctrl {
+        let view = make_view(&self.cfg, self.lang, self.theme, self.now, &self.data);
+        // A letter on the screen's own key bar is the screen's; the others switch tabs.
+        let claimed = match key.code {
+            KeyCode::Char(c) => self
+                .screen
+                .keys(&view)
+                .iter()
+                .any(|(k, _)| k.chars().eq([c])),
+            _ => false,
+        };
+        if !self.screen.is_form() && !ctrl && !claimed {
             let global = match key.code {
-                KeyCode::Char('n') | KeyCode::Esc => Some(Action::Go(Tab::Now)),
-                KeyCode::Char('p') => Some(Action::Go(Tab::Patrols)),
-                KeyCode::Char('i') => Some(Action::Go(Tab::Incidents)),
-                KeyCode::Char('f') => Some(Action::Go(Tab::Followups)),
-                KeyCode::Char('h') => Some(Action::Go(Tab::Hazards)),
-                KeyCode::Char('s') => Some(Action::Go(Tab::Shift)),
-                KeyCode::Char('w') => Some(Action::Go(Tab::People)),
+                KeyCode::Esc => Some(Action::Go(self.station.home())),
                 KeyCode::Char('?') => Some(Action::Help),
                 KeyCode::Char('q') => Some(Action::Quit),
+                KeyCode::Char(c) => self
+                    .station
+                    .tabs()
+                    .iter()
+                    .find(|t| tab_key(**t) == c)
+                    .map(|t| Action::Go(*t)),
                 _ => None,
             };
             if global.is_some() {
                 return global;
             }
         }
-        let view = make_view(&self.cfg, self.lang, self.theme, self.now, &self.data);
         self.screen.handle_key(key, &view)
     }
 
@@ -254,6 +342,7 @@ impl App {
             Tab::Hazards => Screen::Hazards(hazards::HazardList::default()),
             Tab::Shift => Screen::Shift(shift::ShiftScreen),
             Tab::People => Screen::Staff(staff::StaffScreen::default()),
+            Tab::Gate => Screen::Gate(GateScreen::new(self.station == Station::Desk)),
         };
         self.refresh();
     }
@@ -287,7 +376,11 @@ impl App {
             .naive_local()
             .with_second(0)
             .and_then(|t| t.with_nanosecond(0));
-        let mut result = self.data.load(&self.store, &self.cfg, now);
+        let prefer = match self.station {
+            Station::Desk => DutyRole::DutyTeacher,
+            Station::Gate => DutyRole::Guard,
+        };
+        let mut result = self.data.load_as(&self.store, &self.cfg, now, prefer);
         if result.is_ok() {
             let view = make_view(&self.cfg, self.lang, self.theme, now, &self.data);
             result = load::screen(&self.store, &view, &mut self.screen);
@@ -298,6 +391,20 @@ impl App {
                 text: self.strings().store_error(&e),
             });
         }
+    }
+}
+
+/// The key that opens a tab, everywhere outside forms.
+pub fn tab_key(tab: Tab) -> char {
+    match tab {
+        Tab::Now => 'n',
+        Tab::Patrols => 'p',
+        Tab::Incidents => 'i',
+        Tab::Followups => 'f',
+        Tab::Hazards => 'h',
+        Tab::Gate => 'g',
+        Tab::Shift => 's',
+        Tab::People => 'w',
     }
 }
 

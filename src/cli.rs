@@ -24,8 +24,18 @@ pub struct Cli {
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
 
+    /// Which terminal this is: the duty desk, or the gate (only what a guard needs).
+    #[arg(long, global = true, value_enum, default_value = "desk")]
+    pub station: StationArg,
+
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StationArg {
+    Desk,
+    Gate,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -43,6 +53,28 @@ pub enum Command {
         #[command(subcommand)]
         what: ImportCommand,
     },
+    /// Print a report (see README for each format's structure).
+    Report {
+        #[command(subcommand)]
+        what: ReportCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Everyone from outside on campus now: the roll for an evacuation.
+    Onsite {
+        #[arg(long, value_enum, default_value = "text")]
+        format: FormatArg,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Text,
+    Md,
+    Json,
+    Csv,
 }
 
 #[derive(Debug, Subcommand)]

@@ -3,6 +3,7 @@
 
 mod import;
 mod init;
+mod report;
 mod tui;
 
 use std::process::ExitCode;
@@ -56,9 +57,10 @@ pub fn run(cli: &Cli) -> ExitCode {
         }
     };
     let result = match &cli.command {
-        None => tui::run(&setup),
+        None => tui::run(&setup, cli.station),
         Some(Command::Init) => init::run(&setup),
         Some(Command::Import { what }) => import::run(&setup, what),
+        Some(Command::Report { what }) => report::run(&setup, what),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

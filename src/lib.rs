@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod import;
 pub mod logging;
 pub mod paths;
+pub mod report;
 pub mod screens;
 pub mod store;
 pub mod theme;

@@ -2,8 +2,10 @@
 //! `App` has loaded. No screen touches the store or the clock.
 
 pub mod check_form;
+pub mod early_leave_form;
 pub mod followup_form;
 pub mod followups;
+pub mod gate;
 pub mod hazard_form;
 pub mod hazards;
 pub mod help;
@@ -20,6 +22,8 @@ pub mod staff_form;
 pub mod student_view;
 pub mod students;
 pub mod suggestions;
+pub mod visit_form;
+pub mod watchlist;
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Utc, Weekday};
 use ratatui::Frame;
@@ -102,6 +106,10 @@ pub enum Screen {
     Staff(staff::StaffScreen),
     StaffForm(staff_form::StaffForm),
     Students(students::StudentsScreen),
+    Gate(gate::GateScreen),
+    VisitForm(Box<visit_form::VisitForm>),
+    EarlyLeaveForm(Box<early_leave_form::EarlyLeaveForm>),
+    Watchlist(watchlist::Watchlist),
 }
 
 /// Calls the same method on whichever screen this is.
@@ -125,6 +133,10 @@ macro_rules! each {
             Screen::Staff($s) => $body,
             Screen::StaffForm($s) => $body,
             Screen::Students($s) => $body,
+            Screen::Gate($s) => $body,
+            Screen::VisitForm($s) => $body,
+            Screen::EarlyLeaveForm($s) => $body,
+            Screen::Watchlist($s) => $body,
         }
     };
 }
@@ -144,6 +156,10 @@ impl Screen {
             Screen::Hazards(_) | Screen::HazardForm(_) => Tab::Hazards,
             Screen::Shift(_) | Screen::ShiftForm(_) => Tab::Shift,
             Screen::Staff(_) | Screen::StaffForm(_) | Screen::Students(_) => Tab::People,
+            Screen::Gate(_)
+            | Screen::VisitForm(_)
+            | Screen::EarlyLeaveForm(_)
+            | Screen::Watchlist(_) => Tab::Gate,
         }
     }
 
@@ -158,8 +174,11 @@ impl Screen {
             | Screen::FollowupForm(_)
             | Screen::HazardForm(_)
             | Screen::Suggestions(_)
-            | Screen::Students(_) => true,
+            | Screen::Students(_)
+            | Screen::VisitForm(_)
+            | Screen::EarlyLeaveForm(_) => true,
             Screen::Incidents(l) => l.is_typing(),
+            Screen::Watchlist(w) => w.is_typing(),
             _ => false,
         }
     }
@@ -173,6 +192,8 @@ impl Screen {
             Screen::IncidentForm(f) => f.is_dirty(),
             Screen::FollowupForm(f) => f.is_dirty(),
             Screen::HazardForm(f) => f.is_dirty(),
+            Screen::VisitForm(f) => f.is_dirty(),
+            Screen::EarlyLeaveForm(f) => f.is_dirty(),
             _ => false,
         }
     }
@@ -196,6 +217,10 @@ impl Screen {
             Screen::Staff(s) => s.handle_key(key, view),
             Screen::StaffForm(s) => s.handle_key(key),
             Screen::Students(s) => s.handle_key(key, view),
+            Screen::Gate(s) => s.handle_key(key, view),
+            Screen::VisitForm(s) => s.handle_key(key, view),
+            Screen::EarlyLeaveForm(s) => s.handle_key(key, view),
+            Screen::Watchlist(s) => s.handle_key(key, view),
         }
     }
 
@@ -210,6 +235,9 @@ impl Screen {
             Screen::Suggestions(s) => s.handle_paste(pasted),
             Screen::Students(s) => s.handle_paste(pasted),
             Screen::Incidents(s) => s.handle_paste(pasted),
+            Screen::VisitForm(s) => s.handle_paste(pasted),
+            Screen::EarlyLeaveForm(s) => s.handle_paste(pasted),
+            Screen::Watchlist(s) => s.handle_paste(pasted),
             _ => {}
         }
     }
@@ -258,6 +286,12 @@ pub fn pad(s: &str, width: usize) -> String {
         return truncate(s, width);
     }
     format!("{s}{}", " ".repeat(width - w))
+}
+
+/// A table cell: `s` padded (or cut) to `width` columns, the last always a space so that
+/// neighbouring cells never run together.
+pub fn cell(s: &str, width: usize) -> String {
+    format!("{} ", pad(s, width.saturating_sub(1)))
 }
 
 /// Cuts `s` to at most `width` columns, marking the cut with "…".
@@ -373,7 +407,7 @@ pub fn followup_line(f: &Followup, selected: bool, view: &View<'_>) -> Line<'sta
             pad(&format!("{} {}", s.due_word, view.day_hm(f.due_at)), 18),
             state_style,
         ),
-        Span::styled(pad(state, 7), state_style),
+        Span::styled(cell(state, 9), state_style),
         Span::styled(text::line(&f.owner_name).into_owned(), theme.dim),
     ];
     if let Some((_, number)) = &f.incident

@@ -2,6 +2,7 @@
 //! every write is one `BEGIN IMMEDIATE` transaction, retried while another terminal holds the lock.
 
 mod followup;
+mod gate;
 mod hazard;
 mod incident;
 mod log;
@@ -22,6 +23,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 
 pub use followup::FollowupQuery;
+pub use gate::Entry as GateEntry;
 pub use migrate::LATEST as SCHEMA_VERSION;
 pub use open::APPLICATION_ID;
 pub use people::{ImportCounts, StaffImport};

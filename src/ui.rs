@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use crate::action::Tab;
-use crate::app::{App, Overlay};
+use crate::app::{App, Overlay, Station, tab_key};
 use crate::domain::schedule;
 use crate::domain::shift::DutyRole;
 use crate::domain::text;
@@ -40,8 +40,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         Constraint::Length(1),
     ])
     .areas(area);
-    render_header(frame, header, &view);
-    render_tabs(frame, tabs, &view, app.screen().tab());
+    render_header(frame, header, &view, app.station);
+    render_tabs(frame, tabs, &view, app.screen().tab(), app.station);
     let body = Rect {
         x: body.x + 1,
         width: body.width - 2,
@@ -73,9 +73,22 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 crate::app::Confirm::Quit => view.s.confirm_quit,
                 crate::app::Confirm::LeaveForm => view.s.confirm_discard,
                 crate::app::Confirm::CloseShift => view.s.confirm_close_shift,
+                crate::app::Confirm::EndWatch(..) => view.s.confirm_end_watch,
             };
             popup::confirm(frame, body, question, (view.s, view.theme));
             screen_keys = vec![("y", view.s.yes), ("n", view.s.no)];
+        }
+        Some(Overlay::WatchAlert(draft, entry)) => {
+            let text = (view.s.watch_alert)(
+                &crate::domain::text::line(&draft.name),
+                &crate::domain::text::line(&entry.draft.reason),
+            );
+            popup::message(frame, body, view.s.watch_title, &text, view.theme);
+            screen_keys = vec![
+                ("r", view.s.key_refuse),
+                ("a", view.s.key_admit),
+                ("Esc", view.s.key_back),
+            ];
         }
         Some(Overlay::Prompt(prompt, _)) => {
             prompt.render(frame, body, &view);
@@ -86,7 +99,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     keybar::render(frame, keys, &screen_keys, pinned, view.theme);
 }
 
-fn render_header(frame: &mut Frame<'_>, area: Rect, view: &View<'_>) {
+fn render_header(frame: &mut Frame<'_>, area: Rect, view: &View<'_>, station: Station) {
+    let app_name = if station == Station::Gate {
+        view.s.gate_station
+    } else {
+        view.s.app_name
+    };
     let (s, theme) = (view.s, view.theme);
     let width = usize::from(area.width);
     let active = schedule::active_at(view.cfg, view.now);
@@ -112,7 +130,7 @@ fn render_header(frame: &mut Frame<'_>, area: Rect, view: &View<'_>) {
     // The fullest header that fits: the current slot matters more than the program's name.
     let room = width.saturating_sub(clock.width() + 3);
     let left = [
-        format!(" {school} · {}  {}", s.app_name, slot_text(false)),
+        format!(" {school} · {app_name}  {}", slot_text(false)),
         format!(" {school}  {}", slot_text(false)),
         format!(" {school}  {}", slot_text(true)),
     ]
@@ -146,7 +164,7 @@ fn render_header(frame: &mut Frame<'_>, area: Rect, view: &View<'_>) {
     let operator = view
         .data
         .operator_name()
-        .map(|n| format!("{} {} ", s.operator, text::line(n)))
+        .map(|n| format!("{}{} ", s.operator, text::line(n)))
         .unwrap_or_default();
     let line2 = spread(&format!(" {team}"), &operator, width);
     frame.render_widget(
@@ -164,26 +182,39 @@ fn spread(left: &str, right: &str, width: usize) -> String {
     format!("{left}{}{right}", " ".repeat(gap))
 }
 
-fn render_tabs(frame: &mut Frame<'_>, area: Rect, view: &View<'_>, current: Tab) {
+fn render_tabs(frame: &mut Frame<'_>, area: Rect, view: &View<'_>, current: Tab, station: Station) {
     let (s, theme) = (view.s, view.theme);
-    let tabs = [
-        ("n", s.tab_now, Tab::Now),
-        ("p", s.tab_patrols, Tab::Patrols),
-        ("i", s.tab_incidents, Tab::Incidents),
-        ("f", s.tab_followups, Tab::Followups),
-        ("h", s.tab_hazards, Tab::Hazards),
-        ("s", s.tab_shift, Tab::Shift),
-        ("w", s.tab_people, Tab::People),
-    ];
+    let name = |tab: Tab| match tab {
+        Tab::Now => s.tab_now,
+        Tab::Patrols => s.tab_patrols,
+        Tab::Incidents => s.tab_incidents,
+        Tab::Followups => s.tab_followups,
+        Tab::Hazards => s.tab_hazards,
+        Tab::Gate => s.tab_gate,
+        Tab::Shift => s.tab_shift,
+        Tab::People => s.tab_people,
+    };
+    let labels: Vec<(Tab, String)> = station
+        .tabs()
+        .iter()
+        .map(|t| (*t, format!("{} {}", tab_key(*t), name(*t))))
+        .collect();
+    let width: usize = labels.iter().map(|(_, l)| l.width()).sum();
+    // Two spaces between tabs where they fit, one where the window is narrow.
+    let gap = if width + 2 * labels.len() < usize::from(area.width) {
+        "  "
+    } else {
+        " "
+    };
     let mut spans = vec![Span::raw(" ")];
-    for (key, name, tab) in tabs {
+    for (tab, label) in labels {
         let style = if tab == current {
             theme.selected.patch(theme.title)
         } else {
             theme.dim
         };
-        spans.push(Span::styled(format!("{key} {name}"), style));
-        spans.push(Span::raw("  "));
+        spans.push(Span::styled(label, style));
+        spans.push(Span::raw(gap));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

@@ -526,7 +526,24 @@ fn reason_popup_with_text_typed() {
 
 /// The cell of the grid in the row labelled `row` and the column headed `col`.
 fn grid_cell(buf: &Buffer, row: &str, col: &str) -> Position {
-    let header = must_find(buf, col);
+    // The column header is on the grid's header row (the one that starts with the slot
+    // heading), not in the tabs row, which may name the same word ("Gate").
+    let heading = find(buf, " Slot ")
+        .or_else(|| find(buf, " 时段 "))
+        .expect("the grid's header row")
+        .y;
+    let header = rows(buf)
+        .into_iter()
+        .enumerate()
+        .find(|(y, _)| u16::try_from(*y).is_ok_and(|y| y == heading))
+        .and_then(|(y, (text, _))| {
+            let at = text.find(col)?;
+            Some(Position::new(
+                u16::try_from(unicode_width::UnicodeWidthStr::width(&text[..at])).ok()?,
+                u16::try_from(y).ok()?,
+            ))
+        })
+        .unwrap_or_else(|| panic!("{col:?} is not a grid column"));
     let label = must_find(buf, row);
     Position::new(header.x, label.y)
 }

@@ -34,8 +34,9 @@ use dutydesk::store::{APPLICATION_ID, Actor, Refusal, SCHEMA_VERSION, Store, Sto
 const NOW_ENV: &str = "2026-11-30T07:30:00+08:00";
 
 /// Every table the latest schema has.
-const TABLES: [&str; 14] = [
+const TABLES: [&str; 18] = [
     "change_log",
+    "early_leave",
     "followup",
     "hazard",
     "incident",
@@ -49,6 +50,9 @@ const TABLES: [&str; 14] = [
     "shift_member",
     "staff",
     "student",
+    "visit",
+    "visitor",
+    "watch",
 ];
 
 fn monday() -> NaiveDate {

@@ -155,7 +155,7 @@ fn a_duty_teacher_opens_a_shift_checks_a_place_and_finds_it_after_a_restart() {
     t.wait_for("不在教职工名单中");
     t.keys(&["y"]);
     t.wait_for("已开班");
-    let now = t.wait_for("本机操作人： 张伟");
+    let now = t.wait_for("本机操作人：张伟");
     assert!(
         now.contains("值班 张伟"),
         "header names the duty teacher:\n{now}"
@@ -171,12 +171,12 @@ fn a_duty_teacher_opens_a_shift_checks_a_place_and_finds_it_after_a_restart() {
     // Second start, in English, larger: the check is there, on Now and on the patrol grid.
     let t = Tmux::new("second");
     t.start(&home, "en", 120, 40);
-    let now = t.wait_for("Gate");
+    let now = t.wait_for("▶ Gate");
     assert!(now.contains("Duty 张伟"), "the shift is still open:\n{now}");
     let line = now
         .lines()
-        .find(|l| l.contains("Gate"))
-        .expect("a line for the gate");
+        .find(|l| l.contains("▶ Gate"))
+        .expect("a line for the gate's round");
     assert!(
         line.contains("done") && line.contains("07:30 张伟"),
         "gate line: {line}"
@@ -288,8 +288,8 @@ fn a_patrol_problem_becomes_an_incident_with_follow_ups_and_a_corrected_history(
         "{detail}"
     );
 
-    // One follow-up completed with its outcome.
-    t.keys(&["f", "c"]);
+    // One follow-up completed with its outcome (Esc back to the list, then Follow-ups).
+    t.keys(&["Escape", "f", "c"]);
     t.type_text("已电话联系家长");
     t.keys(&["Enter"]);
     t.wait_for("跟进已完成。");

@@ -7,11 +7,12 @@ use crate::domain::clock::LocalTime;
 
 use crate::config::Config;
 use crate::domain::followup::Followup;
+use crate::domain::gate::{Visit, Visitor};
 use crate::domain::hazard::Hazard;
 use crate::domain::incident::IncidentRow;
 use crate::domain::people::Student;
 use crate::domain::rounds::{self, RoundView, Tally};
-use crate::domain::shift::Shift;
+use crate::domain::shift::{DutyRole, Shift};
 use crate::domain::staff::{Staff, StaffId};
 use crate::store::{FollowupQuery, Store, StoreError};
 
@@ -44,6 +45,10 @@ pub struct Data {
     /// Hazards not yet rectified, by due date.
     pub pending_hazards: Vec<Hazard>,
     pub unverified_slips: usize,
+    /// Earlier visitors, most recent first, for type-ahead at the gate.
+    pub visitors: Vec<Visitor>,
+    /// Who is on campus now, longest inside first.
+    pub on_campus: Vec<Visit>,
 }
 
 impl Data {
@@ -59,6 +64,21 @@ impl Data {
     }
 
     /// Reloads everything; keeps the operator if they are still on the shift, else the duty teacher.
+    pub fn load_as(
+        &mut self,
+        store: &Store,
+        cfg: &Config,
+        now: LocalTime,
+        prefer: DutyRole,
+    ) -> Result<(), StoreError> {
+        if self.operator.is_none()
+            && let Some(shift) = store.open_shift()?
+        {
+            self.operator = shift.with_role(prefer).next().map(|m| m.staff);
+        }
+        self.load(store, cfg, now)
+    }
+
     pub fn load(&mut self, store: &Store, cfg: &Config, now: LocalTime) -> Result<(), StoreError> {
         let tracked_from = store.tracked_from()?.unwrap_or(now.date_naive());
         let shift = store.open_shift()?;
@@ -119,6 +139,8 @@ impl Data {
         self.open_incidents = store.open_incidents(200)?;
         self.pending_hazards = store.hazards(true, 500)?;
         self.unverified_slips = store.slips(true, 500)?.len();
+        self.visitors = store.visitors(500)?;
+        self.on_campus = store.on_campus()?;
         Ok(())
     }
 }

@@ -1,6 +1,8 @@
 //! What each screen needs from the store, loaded after every action and every quiet minute:
 //! only the current screen's records, never inside render.
 
+use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
+
 use super::day_rounds;
 use crate::screens::{Screen, View};
 use crate::store::{FollowupQuery, Store, StoreError};
@@ -53,7 +55,25 @@ pub fn screen(store: &Store, view: &View<'_>, screen: &mut Screen) -> Result<(),
                 None => Vec::new(),
             };
         }
+        Screen::Gate(g) => {
+            let (from, to) = day_bounds(view);
+            g.log = store.visits_between(from, to)?;
+            g.leaves = store.early_leaves_between(from, to)?;
+        }
+        Screen::Watchlist(w) => w.rows = store.watchlist(false)?,
         _ => {}
     }
     Ok(())
+}
+
+/// The start of today and of tomorrow, local, as UTC instants.
+pub fn day_bounds(view: &View<'_>) -> (DateTime<Utc>, DateTime<Utc>) {
+    let start = |d: chrono::NaiveDate| {
+        view.offset
+            .from_local_datetime(&d.and_time(NaiveTime::MIN))
+            .single()
+            .map_or_else(Utc::now, |t| t.with_timezone(&Utc))
+    };
+    let today = view.now.date();
+    (start(today), start(today + Duration::days(1)))
 }

@@ -27,6 +27,7 @@ impl App {
     pub(super) fn records(&mut self, action: Action) -> Option<Action> {
         let action = self.incident_action(action)?;
         let action = self.followup_action(action)?;
+        let action = self.gate_action(action)?;
         self.register_action(action)
     }
 

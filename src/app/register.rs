@@ -156,7 +156,18 @@ impl App {
         let Some(actor) = self.actor() else { return };
         let now = self.stamp();
         let s = self.strings();
+        if matches!(
+            purpose,
+            Purpose::AdmitDespite { .. } | Purpose::SignOutAt { .. } | Purpose::LeftUnsigned { .. }
+        ) {
+            self.gate_prompted(purpose, value);
+            return;
+        }
         let (result, message) = match *purpose {
+            // Handled above.
+            Purpose::AdmitDespite { .. }
+            | Purpose::SignOutAt { .. }
+            | Purpose::LeftUnsigned { .. } => return,
             Purpose::RoundReason(ref round) => {
                 let draft = crate::domain::patrol::ExceptionDraft {
                     round: round.clone(),

@@ -7,22 +7,28 @@ use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
 
 use super::Setup;
-use crate::app::{self, App};
+use crate::app::{self, App, Station};
+use crate::cli::StationArg;
 use crate::store::Store;
 use crate::theme::Theme;
 
-pub fn run(setup: &Setup) -> Result<(), String> {
+pub fn run(setup: &Setup, station: StationArg) -> Result<(), String> {
     let s = setup.lang.strings();
     let store = Store::open(&setup.paths.db, setup.clock.today()).map_err(|e| s.store_error(&e))?;
     crate::logging::init(&setup.paths.log_dir);
     tracing::info!(created = store.was_created(), "starting the TUI");
+    let station = match station {
+        StationArg::Desk => Station::Desk,
+        StationArg::Gate => Station::Gate,
+    };
     let mut app = App::new(
         store,
         setup.config.clone(),
         setup.lang,
         Theme::from_env(),
         setup.clock,
-    );
+    )
+    .with_station(station);
 
     // Without a terminal (a pipe, a cron job) say so instead of panicking.
     let mut terminal = ratatui::try_init().map_err(|e| format!("{} ({e})", s.needs_terminal))?;

@@ -120,6 +120,9 @@ impl FollowupForm {
         let Some(due_at) = parse_when(&f.text(DUE), view.now_local()) else {
             return f.fail(DUE, FieldError::BadTime);
         };
+        if due_at < view.now_utc() - chrono::Duration::minutes(1) {
+            return f.fail(DUE, FieldError::InPast);
+        }
         Some(Action::CreateFollowup(FollowupDraft {
             kind,
             incident: self.link.incident.as_ref().map(|(id, _)| *id),

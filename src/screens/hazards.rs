@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::{View, history_lines, pad, truncate};
+use super::{View, cell, history_lines, truncate};
 use crate::action::Action;
 use crate::domain::hazard::{Hazard, HazardStatus};
 use crate::domain::history::LogEntry;
@@ -108,10 +108,27 @@ impl HazardList {
             lines.push(Line::from(Span::styled(s.no_hazards, theme.dim)));
         }
         let room = usize::from(list.height).saturating_sub(1).max(1);
+        // As wide as the longest place, within what the window allows.
+        let cap = if list.width >= 110 { 26 } else { 14 };
+        let place_width = self
+            .rows
+            .iter()
+            .map(|h| {
+                unicode_width::UnicodeWidthStr::width(place_name(&h.draft.place, view).as_str()) + 1
+            })
+            .max()
+            .unwrap_or(8)
+            .clamp(8, cap);
         let cursor = self.cursor.min(self.rows.len().saturating_sub(1));
         let from = cursor.saturating_sub(room - 1);
         for (i, h) in self.rows.iter().enumerate().skip(from).take(room) {
-            lines.push(hazard_line(h, i == cursor, usize::from(list.width), view));
+            lines.push(hazard_line(
+                h,
+                i == cursor,
+                usize::from(list.width),
+                place_width,
+                view,
+            ));
         }
         frame.render_widget(Paragraph::new(lines), list);
         if let Some(h) = self.selected() {
@@ -159,7 +176,13 @@ fn place_name(p: &PlaceRef, view: &View<'_>) -> String {
 }
 
 /// One hazard: due date (`!!` when overdue), status, risk, place, what.
-pub fn hazard_line(h: &Hazard, selected: bool, width: usize, view: &View<'_>) -> Line<'static> {
+pub fn hazard_line(
+    h: &Hazard,
+    selected: bool,
+    width: usize,
+    place_width: usize,
+    view: &View<'_>,
+) -> Line<'static> {
     let (s, theme) = (view.s, view.theme);
     let overdue = h.is_overdue(view.now.date());
     let style = if overdue {
@@ -186,9 +209,9 @@ pub fn hazard_line(h: &Hazard, selected: bool, width: usize, view: &View<'_>) ->
             format!("{} {} ", s.due_word, h.due_on.format("%m-%d")),
             style,
         ),
-        Span::styled(pad(s.hazard_status(h.status), 7), style),
-        Span::raw(format!(" {} ", pad(risk, 6))),
-        Span::raw(pad(&place_name(&h.draft.place, view), 13)),
+        Span::styled(cell(s.hazard_status(h.status), 12), style),
+        Span::raw(cell(risk, 9)),
+        Span::raw(cell(&place_name(&h.draft.place, view), place_width)),
     ];
     let used: usize = head
         .iter()

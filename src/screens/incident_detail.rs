@@ -66,7 +66,8 @@ impl IncidentDetail {
 
     pub fn keys(&self, view: &View<'_>) -> Keys {
         let s = view.s;
-        let mut keys = vec![("↑↓", s.key_scroll)];
+        // Most used first: what does not fit at 80 columns is in help.
+        let mut keys = Vec::new();
         if self.incident.as_ref().is_some_and(|i| i.voided.is_none()) {
             keys.extend([
                 ("e", s.key_correct),
@@ -74,7 +75,12 @@ impl IncidentDetail {
                 ("v", s.key_void),
             ]);
         }
-        keys.extend([("Tab/Enter", s.key_student_history), ("Esc", s.key_back)]);
+        keys.extend([
+            ("Esc", s.key_back),
+            ("Enter", s.key_student_history),
+            ("Tab", s.key_next_student),
+            ("↑↓", s.key_scroll),
+        ]);
         keys
     }
 

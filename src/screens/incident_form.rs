@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::involved_editor::{EditorOutcome, InvolvedEditor, Row};
-use super::{View, pad};
+use super::{View, cell, pad};
 use crate::action::Action;
 use crate::domain::clock::{format_when, parse_day, parse_when};
 use crate::domain::incident::{
@@ -138,7 +138,7 @@ impl IncidentForm {
         ];
         let mut form = IncidentForm {
             mode,
-            form: Form::new(fields),
+            form: Form::new(fields).tab_leaves(),
             students: students
                 .iter()
                 .map(|i| Row {
@@ -171,9 +171,11 @@ impl IncidentForm {
         self.form.field_mut(PLACE_TEXT).hidden = !other;
         let decided = matches!(&self.form.field(BULLYING).input, Input::Choice(c) if c.selected != Bullying::Pending.index());
         let on = self.form.field_mut(BULLYING_ON);
+        let appearing = on.hidden && decided;
         on.hidden = !decided;
+        // Filled with today when it appears; once shown, the user may clear it and type another.
         if let Input::Line(t) = &mut on.input
-            && decided
+            && appearing
             && t.value().is_empty()
         {
             t.set_value(&view.now.date().to_string());
@@ -198,6 +200,15 @@ impl IncidentForm {
             match editor.handle_key(key, view) {
                 EditorOutcome::Stay => {}
                 EditorOutcome::Cancel => self.editor = None,
+                EditorOutcome::Done(row)
+                    if self
+                        .students
+                        .iter()
+                        .enumerate()
+                        .any(|(i, r)| r.student == row.student && Some(i) != editor.editing) =>
+                {
+                    editor.already_listed();
+                }
                 EditorOutcome::Done(row) => {
                     if let Some(slot) = editor.editing.and_then(|i| self.students.get_mut(i)) {
                         *slot = row;
@@ -221,6 +232,10 @@ impl IncidentForm {
     }
 
     fn fields_key(&mut self, key: KeyEvent, view: &View<'_>) -> Option<Action> {
+        if key.code == KeyCode::Down && self.form.focus == STATUS {
+            self.section = Section::Students;
+            return None;
+        }
         match self.form.handle_key(key, view) {
             Outcome::Save => return self.save(view),
             Outcome::Leave => {
@@ -519,7 +534,7 @@ impl IncidentForm {
                         ratatui::style::Style::new()
                     },
                 ),
-                Span::raw(format!(" {} ", pad(s.role(r.role), 8))),
+                Span::raw(format!(" {}", cell(s.role(r.role), 10))),
                 Span::styled(format!("{}{told}", measures.join("、")), theme.dim),
             ]));
         }

@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{View, pad, truncate};
+use super::{View, cell, truncate};
 use crate::action::Action;
 use crate::domain::incident::{self, IncidentFilter, IncidentRow, PlaceRef, Status};
 use crate::domain::people::StudentId;
@@ -263,7 +263,10 @@ impl IncidentList {
                             (s.slips_title)(view.data.unverified_slips),
                             view.theme.title,
                         )),
-                        Line::from(Span::styled(s.slips_help, view.theme.dim)),
+                        Line::from(Span::styled(
+                            truncate(s.slips_help, usize::from(head.width)),
+                            view.theme.dim,
+                        )),
                     ]),
                     head,
                 );
@@ -349,14 +352,15 @@ impl IncidentList {
         let room = usize::from(area.height).max(1);
         let cursor = self.cursor.min(self.rows.len() - 1);
         let from = cursor.saturating_sub(room - 1);
-        let width = usize::from(area.width);
+        let all: Vec<&IncidentRow> = self.rows.iter().collect();
+        let w = widths(&all, usize::from(area.width), view);
         let lines: Vec<Line> = self
             .rows
             .iter()
             .enumerate()
             .skip(from)
             .take(room)
-            .map(|(i, r)| incident_line(r, i == cursor, width, view))
+            .map(|(i, r)| incident_line(r, i == cursor, &w, view))
             .collect();
         let _ = theme;
         frame.render_widget(Paragraph::new(lines), area);
@@ -390,7 +394,7 @@ impl IncidentList {
                 Line::from(vec![
                     Span::raw(head),
                     Span::styled(
-                        pad(&status, 13),
+                        cell(&status, 22),
                         if slip.status == SlipStatus::Unverified {
                             theme.warn
                         } else {
@@ -412,21 +416,64 @@ impl IncidentList {
     }
 }
 
-/// One incident: number, when, where, category, status, the investigation clock, students.
-pub fn incident_line(
-    r: &IncidentRow,
-    selected: bool,
-    width: usize,
-    view: &View<'_>,
-) -> Line<'static> {
-    let (s, theme) = (view.s, view.theme);
-    let place = match &r.place {
+/// Column widths of the incident list.
+pub struct Widths {
+    place: usize,
+    category: usize,
+    status: usize,
+    clock: usize,
+    total: usize,
+}
+
+fn place_text(place: &PlaceRef, view: &View<'_>) -> String {
+    match place {
         PlaceRef::Config(id) => view
             .cfg
             .place(id)
             .map_or(id.clone(), |p| p.short.get(view.lang).to_owned()),
         PlaceRef::Text(t) => text::line(t).into_owned(),
+    }
+}
+
+/// Columns as wide as what they hold, where the window has room; at 80 columns narrow ones,
+/// so the students still show.
+pub fn widths(rows: &[&IncidentRow], total: usize, view: &View<'_>) -> Widths {
+    use unicode_width::UnicodeWidthStr;
+    let s = view.s;
+    let widest = |it: &mut dyn Iterator<Item = usize>| it.max().unwrap_or(0) + 1;
+    let place = widest(&mut rows.iter().map(|r| place_text(&r.place, view).width()));
+    let category = widest(
+        &mut rows
+            .iter()
+            .map(|r| view.cfg.category_name(&r.category, view.lang).width()),
+    );
+    let status = widest(&mut rows.iter().map(|r| s.status(r.status).width()));
+    // Number, time and markers take about 26 columns; the students keep at least 16.
+    let room = total.saturating_sub(26 + 16 + 14);
+    let (place, category, status) = if place + category + status <= room {
+        (place, category, status)
+    } else {
+        (place.min(10), category.min(11), status.min(8))
     };
+    Widths {
+        place,
+        category,
+        status,
+        clock: 14,
+        total,
+    }
+}
+
+/// One incident: number, when, where, category, status, the investigation clock, students.
+pub fn incident_line(
+    r: &IncidentRow,
+    selected: bool,
+    w: &Widths,
+    view: &View<'_>,
+) -> Line<'static> {
+    let width = w.total;
+    let (s, theme) = (view.s, view.theme);
+    let place = place_text(&r.place, view);
     let entered_on = r.entered_at.with_timezone(&view.offset).date_naive();
     let clock =
         incident::investigation_days_left(entered_on, r.status, r.bullying, view.now.date());
@@ -454,17 +501,20 @@ pub fn incident_line(
             },
         ),
         Span::raw(format!("{} ", view.day_hm(r.occurred_at))),
-        Span::raw(pad(&place, 9)),
-        Span::raw(pad(view.cfg.category_name(&r.category, view.lang), 10) + " "),
+        Span::raw(cell(&place, w.place)),
+        Span::raw(cell(
+            view.cfg.category_name(&r.category, view.lang),
+            w.category,
+        )),
         Span::styled(
-            pad(s.status(r.status), 7),
+            cell(s.status(r.status), w.status),
             if r.status.is_open() {
                 theme.warn
             } else {
                 theme.dim
             },
         ),
-        Span::styled(pad(&clock_text, 12), clock_style),
+        Span::styled(cell(&clock_text, w.clock), clock_style),
     ];
     if r.voided {
         spans.push(Span::styled(format!("{} ", s.voided_mark), theme.missed));

@@ -176,6 +176,11 @@ impl InvolvedEditor {
         })
     }
 
+    /// The student chosen is already on the incident.
+    pub fn already_listed(&mut self) {
+        self.fail(STUDENT, FieldError::AlreadyListed);
+    }
+
     fn fail(&mut self, field: usize, e: FieldError) {
         self.form.field_mut(field).error = Some(e);
         self.form.focus_on(field);

@@ -41,6 +41,8 @@ impl NowScreen {
                     .get(self.cursor)
                     .map(|r| Action::QuickOk(r.key.clone()));
             }
+            // On the key bar as the way to open a shift: the Shift tab.
+            KeyCode::Char('s') => return Some(Action::Go(crate::action::Tab::Shift)),
             KeyCode::Char('e') if view.data.open_exceptions > 0 => {
                 return Some(Action::ShowExceptions);
             }
@@ -157,7 +159,7 @@ fn next_slot_line(view: &View<'_>, lines: &mut Vec<Line<'static>>) {
     if let Some(next) = schedule::next_after(view.cfg, view.now) {
         let wait = (next.window.start - view.now).num_minutes();
         lines.push(Line::from(vec![
-            Span::styled(format!("{} ", s.next_slot), theme.dim),
+            Span::styled(s.next_slot, theme.dim),
             Span::raw(format!(
                 "{} {}",
                 next.slot.name.get(view.lang),
@@ -262,6 +264,26 @@ fn record_lines(view: &View<'_>, lines: &mut Vec<Line<'static>>) {
     }
     incident_spans.push(Span::styled(format!("  i {}", s.key_open), theme.dim));
     lines.push(Line::from(incident_spans));
+    let unresolved = data
+        .on_campus
+        .iter()
+        .filter(|v| {
+            crate::domain::gate::needs_resolving(v, view.now_local(), view.cfg.gate.day_ends)
+        })
+        .count();
+    lines.push(Line::from(vec![
+        Span::styled(format!("{}  ", s.tab_gate), theme.title),
+        Span::raw((s.visitors_on_site)(data.on_campus.len())),
+        Span::styled(
+            if unresolved > 0 {
+                format!(" · {}", (s.unresolved_n)(unresolved))
+            } else {
+                String::new()
+            },
+            theme.missed,
+        ),
+        Span::styled(format!("  g {}", s.key_open), theme.dim),
+    ]));
     lines.push(Line::from(vec![
         Span::styled(format!("{}  ", s.tab_hazards), theme.title),
         Span::raw((s.pending_n)(

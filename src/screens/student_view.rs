@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::incidents::incident_line;
+use super::incidents::{incident_line, widths};
 use super::{View, followup_line};
 use crate::action::Action;
 use crate::domain::followup::Followup;
@@ -133,12 +133,16 @@ impl StudentView {
             let selected = i == self.cursor;
             lines.push(match e {
                 Entry::Incident(r, role) => {
-                    let mut line = incident_line(
-                        r,
-                        selected,
-                        usize::from(area.width).saturating_sub(10),
-                        view,
-                    );
+                    let rows: Vec<&IncidentRow> = self
+                        .entries
+                        .iter()
+                        .filter_map(|e| match e {
+                            Entry::Incident(r, _) => Some(r),
+                            Entry::Followup(_) => None,
+                        })
+                        .collect();
+                    let w = widths(&rows, usize::from(area.width).saturating_sub(10), view);
+                    let mut line = incident_line(r, selected, &w, view);
                     line.spans
                         .insert(1, Span::styled(format!("[{}] ", s.role(*role)), theme.warn));
                     line

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{View, pad};
+use super::{View, cell};
 use crate::action::Action;
 use crate::domain::clock::{format_when, parse_when};
 use crate::domain::followup::FollowupDraft;
@@ -219,14 +219,14 @@ impl Suggestions {
                 Span::raw(if selected { " ▶ " } else { "   " }),
                 Span::raw(if item.on { "[x] " } else { "[ ] " }),
                 Span::styled(
-                    pad(s.followup_kind(item.draft.kind), 10),
+                    cell(s.followup_kind(item.draft.kind), 16),
                     if selected {
                         theme.selected
                     } else {
                         ratatui::style::Style::new()
                     },
                 ),
-                Span::raw(format!(" {} ", pad(&text::line(&item.about), 10))),
+                Span::raw(cell(&text::line(&item.about), 11)),
                 Span::styled(
                     format!("{} {} ", s.due_word, view.day_hm(item.draft.due_at)),
                     theme.due,

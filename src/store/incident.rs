@@ -336,12 +336,24 @@ fn update_incident(
 
 /// Writes the students of an incident. On a correction, students no longer listed are marked
 /// removed (kept for the record) and the others updated in place.
+/// A student may be on an incident once; two rows for one student would be merged by the next
+/// correction and one of them lost.
+fn ensure_once(students: &[InvolvedDraft]) -> Result<(), StoreError> {
+    let mut seen = std::collections::HashSet::new();
+    if students.iter().all(|s| seen.insert(s.student)) {
+        Ok(())
+    } else {
+        Err(StoreError::Refused(Refusal::NotAllowed))
+    }
+}
+
 fn save_students(
     tx: &Transaction<'_>,
     id: IncidentId,
     students: &[InvolvedDraft],
     correcting: bool,
 ) -> Result<(), StoreError> {
+    ensure_once(students)?;
     if correcting {
         tx.execute(
             "UPDATE incident_student SET removed = 1 WHERE incident_id = ?1",

@@ -40,6 +40,12 @@ pub enum FieldError {
     InPast,
     /// No incident has that number.
     NoSuchIncident,
+    /// A resident ID number that is wrong, and why.
+    Id(crate::domain::idcard::IdError),
+    /// Not a phone number.
+    BadPhone,
+    /// Already in the list (a student twice on one incident).
+    AlreadyListed,
 }
 
 impl From<TextError> for FieldError {

@@ -50,6 +50,8 @@ pub struct Field {
     /// kept by the field).
     pub error: Option<FieldError>,
     pub hint: Option<&'static str>,
+    /// A hint made at run time (what an earlier visit left), shown in place of `hint`.
+    pub dynamic_hint: Option<String>,
     /// Hidden fields are skipped and not drawn (e.g. "other place" until "Other" is chosen).
     pub hidden: bool,
 }
@@ -62,6 +64,7 @@ impl Field {
             input,
             error: None,
             hint: None,
+            dynamic_hint: None,
             hidden: false,
         }
     }
@@ -112,6 +115,11 @@ impl Field {
         self
     }
 
+    /// The hint under the field: made at run time if there is one, else the fixed one.
+    fn note_hint(&self) -> Option<&str> {
+        self.dynamic_hint.as_deref().or(self.hint)
+    }
+
     /// The field's own error, or the form's.
     fn shown_error(&self) -> Option<FieldError> {
         match &self.input {
@@ -130,7 +138,7 @@ impl Field {
             Input::Multi(m) => u16::try_from(m.labels.len()).unwrap_or(1),
             _ => 1,
         };
-        let note = u16::from(self.shown_error().is_some() || self.hint.is_some());
+        let note = u16::from(self.shown_error().is_some() || self.note_hint().is_some());
         input + note
     }
 }
@@ -154,6 +162,8 @@ pub struct Form {
     pub focus: usize,
     pub dirty: bool,
     label_width: u16,
+    /// Tab past the last field goes back to the first (else it leaves the form's fields).
+    pub wrap_tab: bool,
 }
 
 impl Form {
@@ -167,8 +177,15 @@ impl Form {
             fields,
             focus: 0,
             dirty: false,
+            wrap_tab: true,
             label_width: u16::try_from(label_width.clamp(8, 20)).unwrap_or(12),
         }
+    }
+
+    /// Tab past the last field leaves the fields (to a part the screen adds below them).
+    pub fn tab_leaves(mut self) -> Form {
+        self.wrap_tab = false;
+        self
     }
 
     pub fn field(&self, i: usize) -> &Field {
@@ -232,8 +249,15 @@ impl Form {
         };
         if moved {
             Outcome::Handled
-        } else {
+        } else if self.wrap_tab && key.code == KeyCode::Tab {
+            // Tab past the last field goes round to the first; only Enter or Ctrl+S saves.
+            self.focus = 0;
+            Outcome::Handled
+        } else if matches!(key.code, KeyCode::Enter | KeyCode::Tab) {
             Outcome::Pass
+        } else {
+            // Up on the first field or Down on the last: nowhere to go.
+            Outcome::Handled
         }
     }
 
@@ -338,7 +362,7 @@ impl Form {
                         label: &label,
                         label_width: self.label_width,
                         focused: focus,
-                        hint: f.hint,
+                        hint: f.note_hint(),
                     },
                     (s, theme),
                 );
@@ -354,7 +378,7 @@ impl Form {
                         label: &label,
                         label_width: self.label_width,
                         focused: focus,
-                        hint: f.hint,
+                        hint: f.note_hint(),
                     },
                     (s, theme),
                 );
@@ -375,13 +399,14 @@ impl Form {
                 let body = Rect {
                     x: rect.x + self.label_width + 1,
                     width: rect.width.saturating_sub(self.label_width + 1),
-                    height: rect.height - u16::from(f.shown_error().is_some() || f.hint.is_some()),
+                    height: rect.height
+                        - u16::from(f.shown_error().is_some() || f.note_hint().is_some()),
                     ..rect
                 };
                 Self::render_body(frame, body, f, focus, view);
                 let note_y = body.bottom();
                 if note_y < rect.bottom() {
-                    let note = match (f.shown_error(), f.hint) {
+                    let note = match (f.shown_error(), f.note_hint()) {
                         (Some(e), _) => Span::styled(s.field_error(e), theme.error),
                         (None, Some(h)) => Span::styled(h, theme.dim),
                         (None, None) => Span::raw(""),
@@ -506,10 +531,11 @@ impl Form {
         }
     }
 
-    /// The trimmed text of one-line field `i`.
+    /// The trimmed text of one-line (or pick) field `i`.
     pub fn text(&self, i: usize) -> String {
         match &self.fields[i].input {
             Input::Line(t) => t.value().trim().to_owned(),
+            Input::Pick(p) => p.field.value().trim().to_owned(),
             _ => String::new(),
         }
     }

@@ -6,6 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use super::field::TextField;
 use crate::domain::people::{self, Student};
 use crate::domain::staff::Staff;
+use crate::domain::text;
 use crate::screens::View;
 
 /// A pick list: the person chosen, if any, and what is typed.
@@ -22,6 +23,8 @@ pub struct Pick {
 pub enum Pool {
     Staff,
     Students,
+    /// Earlier visitors at the gate, by name or phone.
+    Visitors,
 }
 
 /// Type-ahead: typing filters, ↓/↑ move through the matches, Enter or Tab takes the highlighted one.
@@ -78,6 +81,15 @@ pub fn choices(p: &Pick, view: &View<'_>) -> Vec<(i64, String, String)> {
                 )
             })
             .collect(),
+        Pool::Visitors => {
+            crate::domain::gate::matching_visitors(&view.data.visitors, typed, people::MAX_CHOICES)
+                .into_iter()
+                .map(|v| {
+                    let org = text::line(&v.organisation).into_owned();
+                    (v.id.0, v.name.clone(), format!("{org} {}", v.phone))
+                })
+                .collect()
+        }
     }
 }
 
@@ -102,6 +114,8 @@ pub fn picked(p: &Pick, view: &View<'_>) -> Option<(i64, String)> {
             .filter(|s| s.name == typed || s.number == typed)
             .map(|s| (s.id.0, s.name.clone()))
             .collect(),
+        // A visitor's name typed in full is a new visit, not a pick.
+        Pool::Visitors => Vec::new(),
     };
     match exact.as_slice() {
         [one] => Some(one.clone()),

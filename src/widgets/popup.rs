@@ -56,6 +56,21 @@ fn clear_wide_neighbours(frame: &mut Frame<'_>, outer: Rect) {
     }
 }
 
+/// A message in a box; the keys to answer it are on the key bar.
+pub fn message(frame: &mut Frame<'_>, area: Rect, title: &str, text: &str, theme: &Theme) {
+    let width = u16::try_from(text.width() + 4)
+        .unwrap_or(u16::MAX)
+        .clamp(30, 64);
+    let lines = wrap(text, usize::from(width - 4));
+    let height = u16::try_from(lines.len()).unwrap_or(1) + 2;
+    let inner = frame_box(frame, area, width, height, title, theme);
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .map(|l| Line::from(Span::styled(format!(" {l}"), theme.warn)))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
 /// A yes/no question.
 pub fn confirm(frame: &mut Frame<'_>, area: Rect, question: &str, ui: (&Strings, &Theme)) {
     let (s, theme) = ui;

@@ -1,0 +1,188 @@
+//! Performing the gate's actions: sign-ins (with the watchlist's warning), sign-outs, students
+//! leaving early, and the watchlist itself.
+
+use chrono::Duration;
+
+use super::{App, Confirm, Overlay};
+use crate::action::{Action, Purpose};
+use crate::domain::clock::{format_when, parse_when};
+use crate::domain::gate::{self, OutKind, VisitDraft, WatchEntry};
+use crate::screens::Screen;
+use crate::screens::early_leave_form::EarlyLeaveForm;
+use crate::screens::visit_form::VisitForm;
+use crate::screens::watchlist::Watchlist;
+use crate::store::GateEntry;
+use crate::widgets::field::FieldError;
+
+impl App {
+    /// Handles the gate actions; returns any other action back.
+    pub(super) fn gate_action(&mut self, action: Action) -> Option<Action> {
+        match action {
+            Action::NewVisit => {
+                self.actor()?;
+                let form = VisitForm::new(&self.view());
+                self.push(Screen::VisitForm(Box::new(form)));
+            }
+            Action::SignIn(draft) => self.sign_in(*draft),
+            Action::RefuseEntry { draft, watch } => {
+                let actor = self.actor()?;
+                let result =
+                    self.store
+                        .sign_in(&draft, &GateEntry::Refused { watch }, actor, self.stamp());
+                let text = (self.strings().entry_refused)(&draft.name);
+                if self.saved(result, &text) {
+                    self.overlay = None;
+                    self.pop();
+                }
+            }
+            Action::SignOutNow(id, version) => {
+                let actor = self.actor()?;
+                let name = self.store.visit(id).map(|v| v.name).unwrap_or_default();
+                let result =
+                    self.store
+                        .sign_out(id, version, self.stamp(), OutKind::SignedOut, "", actor);
+                let text = (self.strings().signed_out)(&name);
+                if self.saved(result, &text) {
+                    self.refresh();
+                }
+            }
+            Action::AskSignOutAt(id, version) => {
+                let s = self.strings();
+                let now = format_when(self.stamp(), self.now.offset());
+                self.ask(
+                    s.out_at_title.to_owned(),
+                    s.f_time,
+                    Purpose::SignOutAt { id, version },
+                    &now,
+                );
+            }
+            Action::AskLeftUnsigned(id, version) => {
+                let s = self.strings();
+                self.ask(
+                    s.left_unsigned_title.to_owned(),
+                    s.f_note,
+                    Purpose::LeftUnsigned { id, version },
+                    "",
+                );
+            }
+            Action::NewEarlyLeave => {
+                self.actor()?;
+                let form = EarlyLeaveForm::new(&self.view());
+                self.push(Screen::EarlyLeaveForm(Box::new(form)));
+            }
+            Action::CreateEarlyLeave(draft) => {
+                let actor = self.actor()?;
+                let name = self
+                    .data
+                    .students
+                    .iter()
+                    .find(|s| s.id == draft.student)
+                    .map(|s| s.name.clone());
+                let result = self.store.add_early_leave(&draft, actor);
+                let text = (self.strings().early_leave_saved)(&name.unwrap_or_default());
+                if self.saved(result, &text) {
+                    self.pop();
+                }
+            }
+            Action::EarlyLeaveBack(id, version) => {
+                let result = self.store.early_leave_back(id, version, self.stamp());
+                if self.saved(result, self.strings().back_in_saved) {
+                    self.refresh();
+                }
+            }
+            Action::OpenWatchlist => self.push(Screen::Watchlist(Watchlist::default())),
+            Action::CreateWatch(draft) => {
+                let actor = self.actor()?;
+                let result = self.store.add_watch(&draft, actor, self.stamp());
+                if self.saved(result, self.strings().watch_saved) {
+                    if let Screen::Watchlist(w) = &mut self.screen {
+                        w.saved();
+                    }
+                    self.refresh();
+                }
+            }
+            Action::EndWatch(id, version) => {
+                self.overlay = Some(Overlay::Confirm(Confirm::EndWatch(id, version)));
+            }
+            Action::EndWatchNow(id, version) => {
+                let result = self.store.end_watch(id, version);
+                if self.saved(result, self.strings().watch_ended) {
+                    self.refresh();
+                }
+            }
+            other => return Some(other),
+        }
+        None
+    }
+
+    /// Signs a visitor in, unless the watchlist matches: then the guard is asked.
+    fn sign_in(&mut self, draft: VisitDraft) {
+        let Some(actor) = self.actor() else { return };
+        let today = self.now.date_naive();
+        let matched: Option<WatchEntry> = match self.store.watchlist(true) {
+            Ok(list) => list.into_iter().find(|w| gate::matches(w, &draft, today)),
+            Err(e) => {
+                let text = self.strings().store_error(&e);
+                self.say_error(&text);
+                return;
+            }
+        };
+        if let Some(entry) = matched {
+            self.overlay = Some(Overlay::WatchAlert(Box::new(draft), Box::new(entry)));
+            return;
+        }
+        let result = self
+            .store
+            .sign_in(&draft, &GateEntry::Admitted, actor, self.stamp());
+        let text = (self.strings().signed_in)(&draft.name);
+        if self.saved(result, &text) {
+            self.pop();
+        }
+    }
+
+    /// The answer to a gate popup; the popup closes only once it is saved.
+    pub(super) fn gate_prompted(&mut self, purpose: &Purpose, value: &str) {
+        let Some(actor) = self.actor() else { return };
+        let now = self.stamp();
+        let s = self.strings();
+        match purpose {
+            Purpose::AdmitDespite { draft, watch } => {
+                let entry = GateEntry::AdmittedDespite {
+                    watch: *watch,
+                    reason: value.to_owned(),
+                };
+                let result = self.store.sign_in(draft, &entry, actor, now);
+                if self.saved(result, &(s.signed_in)(&draft.name)) {
+                    self.overlay = None;
+                    self.pop();
+                }
+            }
+            Purpose::SignOutAt { id, version } => {
+                let at = match parse_when(value, self.now) {
+                    None => return self.prompt_error(FieldError::BadTime),
+                    Some(t) if t > now + Duration::minutes(5) => {
+                        return self.prompt_error(FieldError::InFuture);
+                    }
+                    Some(t) => t,
+                };
+                let result = self
+                    .store
+                    .sign_out(*id, *version, at, OutKind::SignedOut, "", actor);
+                if self.saved(result, &(s.signed_out)("")) {
+                    self.overlay = None;
+                    self.refresh();
+                }
+            }
+            Purpose::LeftUnsigned { id, version } => {
+                let result =
+                    self.store
+                        .sign_out(*id, *version, now, OutKind::LeftUnsigned, value, actor);
+                if self.saved(result, s.left_unsigned_word) {
+                    self.overlay = None;
+                    self.refresh();
+                }
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,325 @@
+//! The gate station's home: who from outside is on campus (longest inside first, one key signs
+//! the selected one out), today's log, and the students who left early. Large and plain.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{View, duration_text, pad, truncate};
+use crate::action::Action;
+use crate::domain::gate::{self, EarlyLeave, OutKind, Visit, VisitStatus};
+use crate::domain::idcard;
+use crate::domain::text;
+use crate::widgets::Keys;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum GateView {
+    #[default]
+    OnCampus,
+    Log,
+    EarlyLeaves,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct GateScreen {
+    pub view: GateView,
+    /// Today's visits, newest first (loaded by the app).
+    pub log: Vec<Visit>,
+    pub leaves: Vec<EarlyLeave>,
+    cursor: usize,
+    /// Whether desk-only keys (the watchlist) are offered.
+    pub desk: bool,
+}
+
+impl GateScreen {
+    /// `desk`: also offer what only the desk does (the watchlist).
+    pub fn new(desk: bool) -> GateScreen {
+        GateScreen {
+            desk,
+            ..GateScreen::default()
+        }
+    }
+
+    fn len(&self, view: &View<'_>) -> usize {
+        match self.view {
+            GateView::OnCampus => view.data.on_campus.len(),
+            GateView::Log => self.log.len(),
+            GateView::EarlyLeaves => self.leaves.len(),
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent, view: &View<'_>) -> Option<Action> {
+        let visit = view
+            .data
+            .on_campus
+            .get(self.cursor)
+            .filter(|_| self.view == GateView::OnCampus);
+        match key.code {
+            KeyCode::Up | KeyCode::Char('k') => self.cursor = self.cursor.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.cursor = (self.cursor + 1).min(self.len(view).saturating_sub(1));
+            }
+            KeyCode::Tab => {
+                self.view = match self.view {
+                    GateView::OnCampus => GateView::Log,
+                    GateView::Log => GateView::EarlyLeaves,
+                    GateView::EarlyLeaves => GateView::OnCampus,
+                };
+                self.cursor = 0;
+            }
+            KeyCode::Char('v') => return Some(Action::NewVisit),
+            KeyCode::Char('e') => return Some(Action::NewEarlyLeave),
+            KeyCode::Char('x') | KeyCode::Enter => {
+                return visit.map(|v| Action::SignOutNow(v.id, v.version));
+            }
+            KeyCode::Char('t') => return visit.map(|v| Action::AskSignOutAt(v.id, v.version)),
+            KeyCode::Char('u') => return visit.map(|v| Action::AskLeftUnsigned(v.id, v.version)),
+            KeyCode::Char('b') if self.view == GateView::EarlyLeaves => {
+                return self
+                    .leaves
+                    .get(self.cursor)
+                    .filter(|l| l.time_back.is_none())
+                    .map(|l| Action::EarlyLeaveBack(l.id, l.version));
+            }
+            KeyCode::Char('m') if self.desk => return Some(Action::OpenWatchlist),
+            _ => {}
+        }
+        None
+    }
+
+    pub fn keys(&self, view: &View<'_>) -> Keys {
+        let s = view.s;
+        let mut keys = vec![("v", s.key_sign_in)];
+        match self.view {
+            GateView::OnCampus if !view.data.on_campus.is_empty() => {
+                keys.extend([
+                    ("x", s.key_sign_out),
+                    ("t", s.key_out_at),
+                    ("u", s.key_left_unsigned),
+                ]);
+            }
+            GateView::EarlyLeaves => keys.push(("b", s.key_back_in)),
+            _ => {}
+        }
+        keys.extend([("e", s.key_early_leave), ("Tab", s.key_next_view)]);
+        if self.desk {
+            keys.push(("m", s.key_watchlist));
+        }
+        keys
+    }
+
+    pub fn render(&self, frame: &mut Frame<'_>, area: Rect, view: &View<'_>) {
+        let [tabs, body] =
+            Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
+        self.render_tabs(frame, tabs, view);
+        let lines = match self.view {
+            GateView::OnCampus => self.on_campus_lines(view, usize::from(body.width)),
+            GateView::Log => self.log_lines(view, usize::from(body.width)),
+            GateView::EarlyLeaves => self.leave_lines(view),
+        };
+        let room = usize::from(body.height).max(1);
+        let from = self.cursor.saturating_sub(room - 1);
+        let shown: Vec<Line> = lines.into_iter().skip(from).take(room).collect();
+        frame.render_widget(Paragraph::new(shown), body);
+    }
+
+    fn render_tabs(&self, frame: &mut Frame<'_>, area: Rect, view: &View<'_>) {
+        let (s, theme) = (view.s, view.theme);
+        let refused = self
+            .log
+            .iter()
+            .filter(|v| v.status == VisitStatus::Refused)
+            .count();
+        let items = [
+            (
+                GateView::OnCampus,
+                (s.gate_on_campus)(view.data.on_campus.len()),
+            ),
+            (
+                GateView::Log,
+                (s.gate_log)(self.log.len() - refused, refused),
+            ),
+            (GateView::EarlyLeaves, (s.gate_leaves)(self.leaves.len())),
+        ];
+        let spans: Vec<Span> = items
+            .into_iter()
+            .flat_map(|(v, label)| {
+                let style = if v == self.view {
+                    theme.selected.patch(theme.title)
+                } else {
+                    theme.dim
+                };
+                [Span::styled(format!(" {label} "), style), Span::raw("  ")]
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    }
+
+    fn on_campus_lines(&self, view: &View<'_>, width: usize) -> Vec<Line<'static>> {
+        let (s, theme) = (view.s, view.theme);
+        let list = &view.data.on_campus;
+        if list.is_empty() {
+            return vec![Line::from(Span::styled(s.nobody_on_campus, theme.dim))];
+        }
+        let now = view.now_local();
+        list.iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let selected = i == self.cursor;
+                let flagged = gate::needs_resolving(v, now, view.cfg.gate.day_ends);
+                let inside = duration_text(s, (view.now_utc() - v.time_in).num_minutes().max(0));
+                let mut spans = vec![
+                    Span::styled(if selected { "▶ " } else { "  " }, theme.title),
+                    Span::styled(
+                        pad(&text::line(&v.name), 10),
+                        if selected {
+                            theme.selected
+                        } else {
+                            theme.title
+                        },
+                    ),
+                    Span::raw(format!(" {} ", view.hm(v.time_in))),
+                    Span::styled(
+                        pad(&(s.inside_for)(&inside), 20),
+                        if flagged { theme.missed } else { theme.due },
+                    ),
+                ];
+                if flagged {
+                    spans.push(Span::styled(format!("{} ", s.not_signed_out), theme.missed));
+                }
+                let rest = visit_detail(v, view);
+                let used: usize = spans
+                    .iter()
+                    .map(|sp| unicode_width::UnicodeWidthStr::width(sp.content.as_ref()))
+                    .sum();
+                spans.push(Span::styled(
+                    truncate(&rest, width.saturating_sub(used)),
+                    theme.dim,
+                ));
+                Line::from(spans)
+            })
+            .collect()
+    }
+
+    fn log_lines(&self, view: &View<'_>, width: usize) -> Vec<Line<'static>> {
+        let (s, theme) = (view.s, view.theme);
+        if self.log.is_empty() {
+            return vec![Line::from(Span::styled(s.no_visits_today, theme.dim))];
+        }
+        self.log
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let selected = i == self.cursor;
+                let (state, style) = match (v.status, v.out_kind) {
+                    (VisitStatus::Refused, _) => (s.refused_word.to_owned(), theme.missed),
+                    (VisitStatus::In, _) => ("→".to_owned(), theme.due),
+                    (VisitStatus::Out, Some(OutKind::LeftUnsigned)) => {
+                        (s.left_unsigned_word.to_owned(), theme.warn)
+                    }
+                    (VisitStatus::Out, _) => (
+                        format!("← {}", v.time_out.map(|t| view.hm(t)).unwrap_or_default()),
+                        theme.dim,
+                    ),
+                };
+                let mut spans = vec![
+                    Span::raw(if selected { "▶ " } else { "  " }),
+                    Span::raw(format!("{} ", view.hm(v.time_in))),
+                    Span::styled(
+                        pad(&text::line(&v.name), 10),
+                        if selected {
+                            theme.selected
+                        } else {
+                            Style::new()
+                        },
+                    ),
+                    Span::styled(format!(" {} ", pad(&state, 12)), style),
+                ];
+                let used: usize = spans
+                    .iter()
+                    .map(|sp| unicode_width::UnicodeWidthStr::width(sp.content.as_ref()))
+                    .sum();
+                spans.push(Span::styled(
+                    truncate(&visit_detail(v, view), width.saturating_sub(used)),
+                    theme.dim,
+                ));
+                Line::from(spans)
+            })
+            .collect()
+    }
+
+    fn leave_lines(&self, view: &View<'_>) -> Vec<Line<'static>> {
+        let (s, theme) = (view.s, view.theme);
+        if self.leaves.is_empty() {
+            return vec![Line::from(Span::styled(s.no_leaves_today, theme.dim))];
+        }
+        self.leaves
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let selected = i == self.cursor;
+                let back = l
+                    .time_back
+                    .map_or_else(String::new, |t| format!(" ← {}", view.hm(t)));
+                let yes_no = |b: bool| s.no_yes[usize::from(b)];
+                Line::from(vec![
+                    Span::raw(if selected { "▶ " } else { "  " }),
+                    Span::raw(format!("{}{back} ", view.hm(l.time_out))),
+                    Span::styled(
+                        pad(&text::line(&l.student_name), 8),
+                        if selected {
+                            theme.selected
+                        } else {
+                            Style::new()
+                        },
+                    ),
+                    Span::raw(format!(" {} ", text::line(&l.class_name))),
+                    Span::styled(
+                        format!(
+                            "{} {} · {} {} · {} {} · {} {}({})",
+                            s.f_approved_by,
+                            text::line(&l.approved_by),
+                            s.f_slip_seen,
+                            yes_no(l.slip_seen),
+                            s.f_teacher_confirmed,
+                            yes_no(l.teacher_confirmed),
+                            s.f_collected_by,
+                            text::line(&l.collected_by),
+                            text::line(&l.relation)
+                        ),
+                        theme.dim,
+                    ),
+                ])
+            })
+            .collect()
+    }
+}
+
+/// Where from, why, whom, document (masked), plate: what a guard checks at a glance.
+fn visit_detail(v: &Visit, view: &View<'_>) -> String {
+    let s = view.s;
+    let mut parts = vec![
+        text::line(&v.organisation).into_owned(),
+        text::line(&v.purpose).into_owned(),
+    ];
+    if let Some(host) = &v.host_name {
+        parts.push(format!("{} {}", s.f_host, text::line(host)));
+    }
+    if !v.document.last4.is_empty() {
+        let length = if v.document.doc_type == Some(idcard::DocType::ResidentId) {
+            18
+        } else {
+            8
+        };
+        let stored = v.document.full.as_deref().unwrap_or(&v.document.last4);
+        parts.push(idcard::masked(stored, length));
+    }
+    if !v.plate.is_empty() {
+        parts.push(text::line(&v.plate).into_owned());
+    }
+    parts.retain(|p| !p.is_empty());
+    parts.join(" · ")
+}

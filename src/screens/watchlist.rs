@@ -1,0 +1,200 @@
+//! The watchlist the desk keeps for the gate: name, document number, plate, the reason and until
+//! when. Matching only warns the guard; a person decides.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{View, pad};
+use crate::action::Action;
+use crate::domain::clock::parse_day;
+use crate::domain::gate::{WatchDraft, WatchEntry};
+use crate::domain::idcard;
+use crate::domain::text::{self, TextKind};
+use crate::widgets::Keys;
+use crate::widgets::field::FieldError;
+use crate::widgets::form::{Field, Form, Outcome};
+use crate::widgets::popup;
+
+const NAME: usize = 0;
+const NUMBER: usize = 1;
+const PLATE: usize = 2;
+const REASON: usize = 3;
+const UNTIL: usize = 4;
+
+#[derive(Debug, Clone, Default)]
+pub struct Watchlist {
+    pub rows: Vec<WatchEntry>,
+    cursor: usize,
+    /// Adding an entry.
+    form: Option<Form>,
+}
+
+impl Watchlist {
+    pub fn is_typing(&self) -> bool {
+        self.form.is_some()
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent, view: &View<'_>) -> Option<Action> {
+        if let Some(form) = &mut self.form {
+            return match form.handle_key(key, view) {
+                Outcome::Leave => {
+                    self.form = None;
+                    None
+                }
+                Outcome::Save | Outcome::Pass => Self::parse(form, view),
+                Outcome::Handled => None,
+            };
+        }
+        match key.code {
+            KeyCode::Up => self.cursor = self.cursor.saturating_sub(1),
+            KeyCode::Down => self.cursor = (self.cursor + 1).min(self.rows.len().saturating_sub(1)),
+            KeyCode::Char('a') => {
+                let s = view.s;
+                self.form = Some(Form::new(vec![
+                    Field::line(s.f_visitor_name, TextKind::Name, ""),
+                    Field::line(s.f_doc_number, TextKind::Name, ""),
+                    Field::line(s.f_plate, TextKind::Name, ""),
+                    Field::line(s.f_watch_reason, TextKind::Line, "").required(),
+                    Field::line(s.f_until, TextKind::Name, "").hint(s.hint_until),
+                ]));
+            }
+            KeyCode::Char('d') => {
+                return self
+                    .rows
+                    .get(self.cursor)
+                    .filter(|w| w.active)
+                    .map(|w| Action::EndWatch(w.id, w.version));
+            }
+            KeyCode::Esc => return Some(Action::Back),
+            _ => {}
+        }
+        None
+    }
+
+    /// Closes the form once its entry is saved.
+    pub fn saved(&mut self) {
+        self.form = None;
+    }
+
+    pub fn handle_paste(&mut self, pasted: &str) {
+        if let Some(form) = &mut self.form {
+            form.handle_paste(pasted);
+        }
+    }
+
+    fn parse(form: &mut Form, view: &View<'_>) -> Option<Action> {
+        let mut values = Vec::new();
+        for i in [NAME, NUMBER, PLATE] {
+            match text::validate(TextKind::Name, &form.text(i), false) {
+                Ok(v) => values.push(v),
+                Err(e) => return form.fail(i, e.into()),
+            }
+        }
+        if values.iter().all(String::is_empty) {
+            return form.fail(NAME, FieldError::Required);
+        }
+        let reason = match text::validate(TextKind::Line, &form.text(REASON), true) {
+            Ok(r) => r,
+            Err(e) => return form.fail(REASON, e.into()),
+        };
+        let until_text = form.text(UNTIL);
+        let until = if until_text.is_empty() {
+            None
+        } else {
+            match parse_day(&until_text, view.now.date()) {
+                Some(d) => Some(d),
+                None => return form.fail(UNTIL, FieldError::BadDate),
+            }
+        };
+        let plate = values.pop().unwrap_or_default();
+        let doc_number = values.pop().unwrap_or_default().to_uppercase();
+        let name = values.pop().unwrap_or_default();
+        Some(Action::CreateWatch(WatchDraft {
+            name,
+            doc_number,
+            plate,
+            reason,
+            until,
+        }))
+    }
+
+    pub fn keys(&self, view: &View<'_>) -> Keys {
+        let s = view.s;
+        if self.form.is_some() {
+            return vec![
+                ("Tab", s.key_next_field),
+                ("Ctrl+S", s.key_save),
+                ("Esc", s.key_back),
+            ];
+        }
+        vec![
+            ("a", s.key_new),
+            ("d", s.key_end_watch),
+            ("Esc", s.key_back),
+        ]
+    }
+
+    pub fn render(&self, frame: &mut Frame<'_>, area: Rect, view: &View<'_>) {
+        let (s, theme) = (view.s, view.theme);
+        let mut lines = vec![Line::from(Span::styled(s.watchlist_title, theme.title))];
+        if self.rows.is_empty() {
+            lines.push(Line::from(Span::styled(s.no_watch, theme.dim)));
+        }
+        for (i, w) in self
+            .rows
+            .iter()
+            .enumerate()
+            .take(usize::from(area.height).saturating_sub(1))
+        {
+            let selected = i == self.cursor;
+            let d = &w.draft;
+            let number = if d.doc_number.is_empty() {
+                String::new()
+            } else {
+                idcard::masked(&d.doc_number, d.doc_number.chars().count())
+            };
+            let until = d
+                .until
+                .map(|u| format!(" · {} {u}", s.f_until))
+                .unwrap_or_default();
+            lines.push(Line::from(vec![
+                Span::raw(if selected { "▶ " } else { "  " }),
+                Span::styled(
+                    pad(
+                        if w.active {
+                            s.watch_active
+                        } else {
+                            s.watch_inactive
+                        },
+                        7,
+                    ),
+                    if w.active { theme.warn } else { theme.dim },
+                ),
+                Span::styled(
+                    pad(&text::line(&d.name), 10),
+                    if selected {
+                        theme.selected
+                    } else {
+                        Style::new()
+                    },
+                ),
+                Span::raw(format!(
+                    " {} {} ",
+                    pad(&number, 18),
+                    pad(&text::line(&d.plate), 10)
+                )),
+                Span::styled(format!("{}{until}", text::line(&d.reason)), theme.dim),
+            ]));
+        }
+        frame.render_widget(Paragraph::new(lines), area);
+        if let Some(form) = &self.form {
+            let inner = popup::frame_box(frame, area, 70, 13, s.new_watch_title, theme);
+            form.render(frame, inner, view, view.caret);
+        }
+    }
+}
