@@ -171,6 +171,8 @@ pub enum Action {
 
     NewVisit,
     SignIn(Box<VisitDraft>),
+    /// Sign in although the same person is already shown as on campus.
+    SignInAgain(Box<VisitDraft>),
     /// The guard's answer to a watchlist match: refuse entry.
     RefuseEntry {
         draft: Box<VisitDraft>,

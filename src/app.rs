@@ -35,6 +35,8 @@ pub enum Overlay {
     Prompt(Box<Prompt>, Purpose),
     /// A sign-in matched the watchlist: refuse, or let in with a reason.
     WatchAlert(Box<VisitDraft>, Box<WatchEntry>),
+    /// The person signing in is already shown as on campus: sign in again, or not.
+    AlreadyIn(Box<VisitDraft>),
 }
 
 /// A question that needs yes or no before the app acts.
@@ -149,6 +151,8 @@ impl App {
     /// Makes this terminal a gate (or desk) station and shows its home screen.
     pub fn with_station(mut self, station: Station) -> App {
         self.station = station;
+        // The person at this terminal is chosen again for the station (a guard at the gate).
+        self.data.operator = None;
         self.go(station.home());
         self
     }
@@ -243,6 +247,10 @@ impl App {
         if let Some(overlay) = self.overlay.take() {
             return match overlay {
                 Overlay::Help => None,
+                Overlay::AlreadyIn(draft) => {
+                    matches!(key.code, KeyCode::Char('y' | 'Y') | KeyCode::Enter)
+                        .then(|| Action::SignInAgain(draft))
+                }
                 Overlay::WatchAlert(draft, entry) => match key.code {
                     KeyCode::Char('r') => Some(Action::RefuseEntry {
                         draft,

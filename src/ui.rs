@@ -90,6 +90,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 ("Esc", view.s.key_back),
             ];
         }
+        Some(Overlay::AlreadyIn(draft)) => {
+            let question = (view.s.already_in)(&crate::domain::text::line(&draft.name));
+            popup::confirm(frame, body, &question, (view.s, view.theme));
+            screen_keys = vec![("y", view.s.yes), ("n", view.s.no)];
+        }
         Some(Overlay::Prompt(prompt, _)) => {
             prompt.render(frame, body, &view);
             screen_keys = vec![("Enter", view.s.key_save), ("Esc", view.s.key_back)];

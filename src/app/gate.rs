@@ -23,7 +23,20 @@ impl App {
                 let form = VisitForm::new(&self.view());
                 self.push(Screen::VisitForm(Box::new(form)));
             }
-            Action::SignIn(draft) => self.sign_in(*draft),
+            Action::SignIn(draft) => {
+                // The same person shown as still inside: most likely a double entry.
+                let already = self.data.on_campus.iter().any(|v| {
+                    Some(v.visitor) == draft.visitor
+                        || (gate::normalize_name(&v.name) == gate::normalize_name(&draft.name)
+                            && v.phone == draft.phone)
+                });
+                if already {
+                    self.overlay = Some(Overlay::AlreadyIn(draft));
+                } else {
+                    self.sign_in(*draft);
+                }
+            }
+            Action::SignInAgain(draft) => self.sign_in(*draft),
             Action::RefuseEntry { draft, watch } => {
                 let actor = self.actor()?;
                 let result =

@@ -489,6 +489,9 @@ pub const EN: Strings = Strings {
     key_end_watch: "take off",
     minutes_inside: "Minutes inside",
     key_next_student: "next student",
+    already_in: |n| {
+        format!("{n} is already shown as on campus (not signed out). Sign in again anyway?")
+    },
     confirm_quit: "A form has unsaved input. Quit anyway and lose it?",
     confirm_discard: "Leave this form and lose what you typed?",
 

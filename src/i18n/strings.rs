@@ -395,6 +395,7 @@ pub struct Strings {
     pub key_end_watch: &'static str,
     pub minutes_inside: &'static str,
     pub key_next_student: &'static str,
+    pub already_in: fn(&str) -> String,
 
     // Leaving
     pub confirm_quit: &'static str,

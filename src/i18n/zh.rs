@@ -431,6 +431,7 @@ pub const ZH: Strings = Strings {
     key_end_watch: "移出",
     minutes_inside: "在校分钟",
     key_next_student: "下一名学生",
+    already_in: |n| format!("{n} 目前显示在校（尚未签离）。仍要再次登记吗？"),
     confirm_quit: "表单中有未保存的内容。仍要退出并放弃吗？",
     confirm_discard: "离开此表单并放弃已输入的内容吗？",
 
