@@ -91,6 +91,8 @@ pub enum Refusal {
     NoLaterPatrol,
     #[error("not allowed in the record's present state")]
     NotAllowed,
+    #[error("only the leader on duty of this shift can sign it off")]
+    NotTheLeader,
 }
 
 impl From<rusqlite::Error> for StoreError {

@@ -108,6 +108,8 @@ fn open_shift() -> Shift {
             member(2, "张丽", DutyRole::Leader),
             member(3, "王强", DutyRole::Guard),
         ],
+        handover_note: String::new(),
+        signed_off: None,
         version: 1,
     }
 }

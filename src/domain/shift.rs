@@ -65,6 +65,10 @@ pub struct Shift {
     pub opened_at: DateTime<Utc>,
     pub closed_at: Option<DateTime<Utc>>,
     pub members: Vec<Member>,
+    /// What the shift hands over to the next one.
+    pub handover_note: String,
+    /// The leader's sign-off: when, and who.
+    pub signed_off: Option<(DateTime<Utc>, String)>,
     pub version: i64,
 }
 

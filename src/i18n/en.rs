@@ -531,6 +531,7 @@ pub const EN: Strings = Strings {
     se_no_shift: "The shift was closed (perhaps on another terminal). Open a shift, then save again.",
     se_not_found: "That record no longer exists.",
     se_nothing_changed: "Nothing was changed, so there is nothing to save.",
+    se_not_the_leader: "Only the leader on duty of this shift signs it off: the leader switches to this desk with u on the Shift screen.",
     se_not_allowed: "Not possible in the record's present state (perhaps changed on another terminal): reload and check.",
     se_no_later_patrol: "Not verified: no patrol of this place has been checked since it was rectified. Check the place first.",
     se_db: |e| format!("Database error: {e}. Nothing was saved; your input is kept."),

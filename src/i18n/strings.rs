@@ -429,6 +429,7 @@ pub struct Strings {
     pub se_nothing_changed: &'static str,
     pub se_no_later_patrol: &'static str,
     pub se_not_allowed: &'static str,
+    pub se_not_the_leader: &'static str,
     pub se_db: fn(&str) -> String,
 
     // Import (`dutydesk import students|staff FILE`)
@@ -508,6 +509,7 @@ impl Strings {
             StoreError::Refused(Refusal::NothingChanged) => self.se_nothing_changed.to_owned(),
             StoreError::Refused(Refusal::NoLaterPatrol) => self.se_no_later_patrol.to_owned(),
             StoreError::Refused(Refusal::NotAllowed) => self.se_not_allowed.to_owned(),
+            StoreError::Refused(Refusal::NotTheLeader) => self.se_not_the_leader.to_owned(),
             StoreError::Sqlite(e) => (self.se_db)(&e.to_string()),
         }
     }

@@ -467,6 +467,7 @@ pub const ZH: Strings = Strings {
     se_no_shift: "班次已结束（可能在其他终端）。请开班后再保存。",
     se_not_found: "该记录已不存在。",
     se_nothing_changed: "没有任何改动，无需保存。",
+    se_not_the_leader: "只有本班次的带班领导可以签字确认：请带班领导在“班次”页按 u 切换为本机操作人。",
     se_not_allowed: "该记录当前状态下不能这样操作（可能已在其他终端修改）：请刷新后查看。",
     se_no_later_patrol: "未能复查：整改后该地点还没有巡查记录。请先巡查该地点。",
     se_db: |e| format!("数据库错误：{e}。未保存；已输入的内容仍在。"),

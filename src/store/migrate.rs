@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_incidents.sql"),
     include_str!("migrations/0003_gate.sql"),
+    include_str!("migrations/0004_signoff.sql"),
 ];
 
 /// The schema version this program writes.

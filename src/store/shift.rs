@@ -1,6 +1,6 @@
 //! Shift rows and their members.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::staff::insert_staff;
@@ -82,6 +82,92 @@ impl Store {
         load_shift(&self.conn, id)
     }
 
+    /// A shift by id.
+    pub fn shift(&self, id: ShiftId) -> Result<Shift, StoreError> {
+        load_shift(&self.conn, id)
+    }
+
+    /// The shifts of a day, first opened first.
+    pub fn shifts_on(&self, day: NaiveDate) -> Result<Vec<Shift>, StoreError> {
+        let ids: Vec<i64> = {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT id FROM shift WHERE day = ?1 ORDER BY opened_at, id")?;
+            stmt.query_map([time::day(day)], |r| r.get(0))?
+                .collect::<Result<_, _>>()?
+        };
+        ids.into_iter()
+            .map(|id| load_shift(&self.conn, ShiftId(id)))
+            .collect()
+    }
+
+    /// The shift before or after `id` (by opening time), for browsing summaries.
+    pub fn neighbour_shift(&self, id: ShiftId, later: bool) -> Result<Option<ShiftId>, StoreError> {
+        let sql = if later {
+            "SELECT id FROM shift WHERE (opened_at, id) > (SELECT opened_at, id FROM shift WHERE id = ?1) \
+             ORDER BY opened_at, id LIMIT 1"
+        } else {
+            "SELECT id FROM shift WHERE (opened_at, id) < (SELECT opened_at, id FROM shift WHERE id = ?1) \
+             ORDER BY opened_at DESC, id DESC LIMIT 1"
+        };
+        Ok(self
+            .conn
+            .query_row(sql, [id.0], |r| r.get(0))
+            .optional()?
+            .map(ShiftId))
+    }
+
+    /// Saves the handover note; refused once the leader has signed the shift off.
+    pub fn set_handover_note(
+        &mut self,
+        id: ShiftId,
+        version: i64,
+        note: &str,
+    ) -> Result<(), StoreError> {
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE shift SET handover_note = ?1, version = version + 1 \
+                 WHERE id = ?2 AND version = ?3 AND signed_off_at IS NULL",
+                params![note, id.0, version],
+            )?;
+            if n == 0 {
+                return Err(StoreError::ChangedElsewhere);
+            }
+            Ok(())
+        })
+    }
+
+    /// The leader on duty signs the shift off. Only a leader of that shift may; once.
+    pub fn sign_off(
+        &mut self,
+        id: ShiftId,
+        version: i64,
+        leader: StaffId,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        self.write(|tx| {
+            let is_leader: Option<i64> = tx
+                .query_row(
+                    "SELECT staff_id FROM shift_member WHERE shift_id = ?1 AND staff_id = ?2 AND role = 'leader'",
+                    params![id.0, leader.0],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if is_leader.is_none() {
+                return Err(StoreError::Refused(Refusal::NotTheLeader));
+            }
+            let n = tx.execute(
+                "UPDATE shift SET signed_off_at = ?1, signed_off_by = ?2, version = version + 1 \
+                 WHERE id = ?3 AND version = ?4 AND signed_off_at IS NULL",
+                params![time::ts(now), leader.0, id.0, version],
+            )?;
+            if n == 0 {
+                return Err(StoreError::ChangedElsewhere);
+            }
+            Ok(())
+        })
+    }
+
     /// Closes a shift. `version` is the one the closing terminal saw; if the shift was changed
     /// or closed elsewhere meanwhile, nothing is written.
     pub fn close_shift(
@@ -105,11 +191,21 @@ impl Store {
 }
 
 fn load_shift(conn: &Connection, id: ShiftId) -> Result<Shift, StoreError> {
-    let (day, opened, closed, version): (String, String, Option<String>, i64) = conn
+    type Head = (
+        String,
+        String,
+        Option<String>,
+        i64,
+        String,
+        Option<String>,
+        Option<String>,
+    );
+    let (day, opened, closed, version, note, signed_at, signed_by): Head = conn
         .query_row(
-            "SELECT day, opened_at, closed_at, version FROM shift WHERE id = ?1",
+            "SELECT s.day, s.opened_at, s.closed_at, s.version, s.handover_note, s.signed_off_at, t.name \
+             FROM shift s LEFT JOIN staff t ON t.id = s.signed_off_by WHERE s.id = ?1",
             [id.0],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
         )
         .optional()?
         .ok_or(StoreError::Refused(Refusal::NotFound))?;
@@ -133,6 +229,11 @@ fn load_shift(conn: &Connection, id: ShiftId) -> Result<Shift, StoreError> {
         opened_at: time::parse_ts(&opened)?,
         closed_at: closed.as_deref().map(time::parse_ts).transpose()?,
         members,
+        handover_note: note,
+        signed_off: match signed_at {
+            Some(at) => Some((time::parse_ts(&at)?, signed_by.unwrap_or_default())),
+            None => None,
+        },
         version,
     })
 }
