@@ -221,7 +221,10 @@ impl App {
         match &mut self.overlay {
             Some(Overlay::Prompt(prompt, _)) => prompt.handle_paste(pasted),
             Some(_) => {}
-            None => self.screen.handle_paste(pasted),
+            None => {
+                let view = make_view(&self.cfg, self.lang, self.theme, self.now, &self.data);
+                self.screen.handle_paste(pasted, &view);
+            }
         }
     }
 

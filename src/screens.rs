@@ -224,7 +224,7 @@ impl Screen {
         }
     }
 
-    pub fn handle_paste(&mut self, pasted: &str) {
+    pub fn handle_paste(&mut self, pasted: &str, view: &View<'_>) {
         match self {
             Screen::Check(s) => s.handle_paste(pasted),
             Screen::ShiftForm(s) => s.handle_paste(pasted),
@@ -235,7 +235,7 @@ impl Screen {
             Screen::Suggestions(s) => s.handle_paste(pasted),
             Screen::Students(s) => s.handle_paste(pasted),
             Screen::Incidents(s) => s.handle_paste(pasted),
-            Screen::VisitForm(s) => s.handle_paste(pasted),
+            Screen::VisitForm(s) => s.handle_paste(pasted, view),
             Screen::EarlyLeaveForm(s) => s.handle_paste(pasted),
             Screen::Watchlist(s) => s.handle_paste(pasted),
             _ => {}
@@ -292,6 +292,12 @@ pub fn pad(s: &str, width: usize) -> String {
 /// neighbouring cells never run together.
 pub fn cell(s: &str, width: usize) -> String {
     format!("{} ", pad(s, width.saturating_sub(1)))
+}
+
+/// The width of the widest of `labels`: a column of translated words is sized to them, so no
+/// language's word is cut.
+pub fn widest(labels: &[&str]) -> usize {
+    labels.iter().map(|l| l.width()).max().unwrap_or(0)
 }
 
 /// Cuts `s` to at most `width` columns, marking the cut with "…".

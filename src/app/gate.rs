@@ -103,6 +103,14 @@ impl App {
                     self.refresh();
                 }
             }
+            other => return self.watch_action(other),
+        }
+        None
+    }
+
+    /// The watchlist's actions; returns any other action back.
+    fn watch_action(&mut self, action: Action) -> Option<Action> {
+        match action {
             Action::OpenWatchlist => self.push(Screen::Watchlist(Watchlist::default())),
             Action::CreateWatch(draft) => {
                 let actor = self.actor()?;
@@ -171,17 +179,25 @@ impl App {
                 }
             }
             Purpose::SignOutAt { id, version } => {
+                let visit = self.data.on_campus.iter().find(|v| v.id == *id);
+                let (name, time_in) = visit
+                    .map(|v| (v.name.clone(), Some(v.time_in)))
+                    .unwrap_or_default();
                 let at = match parse_when(value, self.now) {
                     None => return self.prompt_error(FieldError::BadTime),
                     Some(t) if t > now + Duration::minutes(5) => {
                         return self.prompt_error(FieldError::InFuture);
+                    }
+                    Some(t) if time_in.is_some_and(|came| t < came) => {
+                        let came = time_in.unwrap_or(t).with_timezone(self.now.offset());
+                        return self.prompt_error(FieldError::BeforeTimeIn(came.time()));
                     }
                     Some(t) => t,
                 };
                 let result = self
                     .store
                     .sign_out(*id, *version, at, OutKind::SignedOut, "", actor);
-                if self.saved(result, &(s.signed_out)("")) {
+                if self.saved(result, &(s.signed_out)(&name)) {
                     self.overlay = None;
                     self.refresh();
                 }

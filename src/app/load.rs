@@ -59,6 +59,7 @@ pub fn screen(store: &Store, view: &View<'_>, screen: &mut Screen) -> Result<(),
             let (from, to) = day_bounds(view);
             g.log = store.visits_between(from, to)?;
             g.leaves = store.early_leaves_between(from, to)?;
+            g.clamp(view);
         }
         Screen::Watchlist(w) => w.rows = store.watchlist(false)?,
         _ => {}

@@ -164,13 +164,21 @@ pub fn matches(entry: &WatchEntry, draft: &VisitDraft, today: NaiveDate) -> bool
     if !entry.active || w.until.is_some_and(|u| u < today) {
         return false;
     }
-    let name = !w.name.is_empty() && normalize_name(&w.name) == normalize_name(&draft.name);
-    let doc = !w.doc_number.is_empty()
-        && !draft.typed_number.is_empty()
-        && w.doc_number
-            .trim()
-            .eq_ignore_ascii_case(draft.typed_number.trim());
-    let plate = !w.plate.is_empty() && normalize_plate(&w.plate) == normalize_plate(&draft.plate);
+    // Each is compared only when the entry has something left after normalising: an entry of
+    // separators alone would otherwise match every visitor who gave none.
+    let watched_name = normalize_name(&w.name);
+    let name = !watched_name.is_empty() && watched_name == normalize_name(&draft.name);
+    // A repeat visitor's number is not retyped: the whole number kept from last time (when the
+    // school keeps whole numbers) is compared instead.
+    let number = match draft.typed_number.trim() {
+        "" => draft.document.full.as_deref().unwrap_or("").trim(),
+        typed => typed,
+    };
+    let doc = !w.doc_number.trim().is_empty()
+        && !number.is_empty()
+        && w.doc_number.trim().eq_ignore_ascii_case(number);
+    let watched_plate = normalize_plate(&w.plate);
+    let plate = !watched_plate.is_empty() && watched_plate == normalize_plate(&draft.plate);
     name || doc || plate
 }
 

@@ -410,7 +410,7 @@ pub const EN: Strings = Strings {
     gate_station: "Gate",
     gate_on_campus: |n| format!("On campus now: {n}"),
     gate_log: |n, r| format!("Today: {n} visits, {r} refused"),
-    gate_leaves: |n| format!("Students who left early today: {n}"),
+    gate_leaves: |n| format!("Left early today: {n}"),
     view_on_campus: "on campus",
     view_log: "today's log",
     view_leaves: "early leaves",
@@ -504,6 +504,7 @@ pub const EN: Strings = Strings {
     err_bad_time: "Write a time like 2026-11-30 07:45, or 07:45 for today.",
     err_bad_date: "Write a date like 2026-11-30.",
     err_in_future: "That time has not come yet.",
+    err_before_time_in: |t| format!("That is before the visitor came in ({t})."),
     err_no_such_person: "Nobody by that name: type a few characters and choose with ↓.",
 
     se_not_sqlite: |p| {

@@ -411,6 +411,7 @@ pub struct Strings {
     pub err_bad_time: &'static str,
     pub err_bad_date: &'static str,
     pub err_in_future: &'static str,
+    pub err_before_time_in: fn(&str) -> String,
     pub err_no_such_person: &'static str,
 
     // Store errors
@@ -477,6 +478,9 @@ impl Strings {
             FieldError::NoSuchIncident => self.err_no_such_incident.to_owned(),
             FieldError::BadPhone => self.err_bad_phone.to_owned(),
             FieldError::AlreadyListed => self.err_already_listed.to_owned(),
+            FieldError::BeforeTimeIn(t) => {
+                (self.err_before_time_in)(&t.format("%H:%M").to_string())
+            }
             FieldError::Id(e) => match e {
                 IdError::Length { have } => (self.err_id_length)(have),
                 IdError::Chars => self.err_id_chars.to_owned(),

@@ -360,7 +360,7 @@ pub const ZH: Strings = Strings {
     gate_station: "门岗",
     gate_on_campus: |n| format!("在校来访人员 {n} 人"),
     gate_log: |n, r| format!("今日来访 {n} 人次，拒绝 {r} 人次"),
-    gate_leaves: |n| format!("今日提前离校学生 {n} 人"),
+    gate_leaves: |n| format!("今日提前离校 {n} 人"),
     view_on_campus: "在校人员",
     view_log: "今日登记",
     view_leaves: "提前离校",
@@ -444,6 +444,7 @@ pub const ZH: Strings = Strings {
     err_bad_time: "请按 2026-11-30 07:45 的格式填写；当天可只填 07:45。",
     err_bad_date: "请按 2026-11-30 的格式填写日期。",
     err_in_future: "该时间尚未到来。",
+    err_before_time_in: |t| format!("早于来访人员进校时间（{t}）。"),
     err_no_such_person: "查无此人：请输入几个字，再用 ↓ 选择。",
 
     se_not_sqlite: |p| {

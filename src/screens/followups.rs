@@ -22,6 +22,8 @@ pub struct FollowupList {
 
 impl FollowupList {
     pub fn handle_key(&mut self, key: KeyEvent) -> Option<Action> {
+        // The list may have shrunk since the last key (its last row done or signed out).
+        self.cursor = self.cursor.min(self.rows.len().saturating_sub(1));
         let open = self
             .rows
             .get(self.cursor)

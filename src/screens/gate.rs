@@ -8,7 +8,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{View, duration_text, pad, truncate};
+use unicode_width::UnicodeWidthStr;
+
+use super::{View, duration_text, pad, truncate, widest};
 use crate::action::Action;
 use crate::domain::gate::{self, EarlyLeave, OutKind, Visit, VisitStatus};
 use crate::domain::idcard;
@@ -51,7 +53,13 @@ impl GateScreen {
         }
     }
 
+    /// Keeps the cursor on a row after the list shrinks (the last visitor in it signed out).
+    pub fn clamp(&mut self, view: &View<'_>) {
+        self.cursor = self.cursor.min(self.len(view).saturating_sub(1));
+    }
+
     pub fn handle_key(&mut self, key: KeyEvent, view: &View<'_>) -> Option<Action> {
+        self.clamp(view);
         let visit = view
             .data
             .on_campus
@@ -93,13 +101,10 @@ impl GateScreen {
     pub fn keys(&self, view: &View<'_>) -> Keys {
         let s = view.s;
         let mut keys = vec![("v", s.key_sign_in)];
+        let signing_out = self.view == GateView::OnCampus && !view.data.on_campus.is_empty();
         match self.view {
-            GateView::OnCampus if !view.data.on_campus.is_empty() => {
-                keys.extend([
-                    ("x", s.key_sign_out),
-                    ("t", s.key_out_at),
-                    ("u", s.key_left_unsigned),
-                ]);
+            GateView::OnCampus if signing_out => {
+                keys.extend([("x", s.key_sign_out), ("u", s.key_left_unsigned)]);
             }
             GateView::EarlyLeaves => keys.push(("b", s.key_back_in)),
             _ => {}
@@ -107,6 +112,11 @@ impl GateScreen {
         keys.extend([("e", s.key_early_leave), ("Tab", s.key_next_view)]);
         if self.desk {
             keys.push(("m", s.key_watchlist));
+        }
+        // Last, so an 80-column bar drops it first: a sign-out at another time is the rarest
+        // of these, and the help screen still lists it.
+        if signing_out {
+            keys.push(("t", s.key_out_at));
         }
         keys
     }
@@ -118,7 +128,7 @@ impl GateScreen {
         let lines = match self.view {
             GateView::OnCampus => self.on_campus_lines(view, usize::from(body.width)),
             GateView::Log => self.log_lines(view, usize::from(body.width)),
-            GateView::EarlyLeaves => self.leave_lines(view),
+            GateView::EarlyLeaves => self.leave_lines(view, usize::from(body.width)),
         };
         let room = usize::from(body.height).max(1);
         let from = self.cursor.saturating_sub(room - 1);
@@ -165,12 +175,17 @@ impl GateScreen {
             return vec![Line::from(Span::styled(s.nobody_on_campus, theme.dim))];
         }
         let now = view.now_local();
+        let inside = |v: &Visit| {
+            let minutes = (view.now_utc() - v.time_in).num_minutes().max(0);
+            (s.inside_for)(&duration_text(s, minutes))
+        };
+        // As wide as the longest, so "14 hours 45 minutes" is not cut into the next column.
+        let inside_width = list.iter().map(|v| inside(v).width()).max().unwrap_or(0) + 1;
         list.iter()
             .enumerate()
             .map(|(i, v)| {
                 let selected = i == self.cursor;
                 let flagged = gate::needs_resolving(v, now, view.cfg.gate.day_ends);
-                let inside = duration_text(s, (view.now_utc() - v.time_in).num_minutes().max(0));
                 let mut spans = vec![
                     Span::styled(if selected { "▶ " } else { "  " }, theme.title),
                     Span::styled(
@@ -183,23 +198,14 @@ impl GateScreen {
                     ),
                     Span::raw(format!(" {} ", view.hm(v.time_in))),
                     Span::styled(
-                        pad(&(s.inside_for)(&inside), 20),
+                        pad(&inside(v), inside_width),
                         if flagged { theme.missed } else { theme.due },
                     ),
                 ];
                 if flagged {
                     spans.push(Span::styled(format!("{} ", s.not_signed_out), theme.missed));
                 }
-                let rest = visit_detail(v, view);
-                let used: usize = spans
-                    .iter()
-                    .map(|sp| unicode_width::UnicodeWidthStr::width(sp.content.as_ref()))
-                    .sum();
-                spans.push(Span::styled(
-                    truncate(&rest, width.saturating_sub(used)),
-                    theme.dim,
-                ));
-                Line::from(spans)
+                with_rest(spans, &visit_detail(v, view), width, theme.dim)
             })
             .collect()
     }
@@ -209,6 +215,24 @@ impl GateScreen {
         if self.log.is_empty() {
             return vec![Line::from(Span::styled(s.no_visits_today, theme.dim))];
         }
+        // As wide as the widest state shown, so the details line up without a wide gap.
+        let state_width = widest(&[
+            "← 00:00",
+            if self.log.iter().any(|v| v.status == VisitStatus::Refused) {
+                s.refused_word
+            } else {
+                ""
+            },
+            if self
+                .log
+                .iter()
+                .any(|v| v.out_kind == Some(OutKind::LeftUnsigned))
+            {
+                s.left_unsigned_word
+            } else {
+                ""
+            },
+        ]);
         self.log
             .iter()
             .enumerate()
@@ -225,7 +249,7 @@ impl GateScreen {
                         theme.dim,
                     ),
                 };
-                let mut spans = vec![
+                let spans = vec![
                     Span::raw(if selected { "▶ " } else { "  " }),
                     Span::raw(format!("{} ", view.hm(v.time_in))),
                     Span::styled(
@@ -236,23 +260,22 @@ impl GateScreen {
                             Style::new()
                         },
                     ),
-                    Span::styled(format!(" {} ", pad(&state, 12)), style),
+                    Span::styled(format!(" {} ", pad(&state, state_width)), style),
                 ];
-                let used: usize = spans
-                    .iter()
-                    .map(|sp| unicode_width::UnicodeWidthStr::width(sp.content.as_ref()))
-                    .sum();
-                spans.push(Span::styled(
-                    truncate(&visit_detail(v, view), width.saturating_sub(used)),
-                    theme.dim,
-                ));
-                Line::from(spans)
+                with_rest(spans, &visit_detail(v, view), width, theme.dim)
             })
             .collect()
     }
 
-    fn leave_lines(&self, view: &View<'_>) -> Vec<Line<'static>> {
+    fn leave_lines(&self, view: &View<'_>, width: usize) -> Vec<Line<'static>> {
         let (s, theme) = (view.s, view.theme);
+        let class_width = self
+            .leaves
+            .iter()
+            .map(|l| text::line(&l.class_name).width())
+            .max()
+            .unwrap_or(0)
+            .min(12);
         if self.leaves.is_empty() {
             return vec![Line::from(Span::styled(s.no_leaves_today, theme.dim))];
         }
@@ -261,13 +284,14 @@ impl GateScreen {
             .enumerate()
             .map(|(i, l)| {
                 let selected = i == self.cursor;
+                // A fixed-width time column, so a return time does not shift the name.
                 let back = l
                     .time_back
-                    .map_or_else(String::new, |t| format!(" ← {}", view.hm(t)));
+                    .map_or_else(String::new, |t| format!("← {}", view.hm(t)));
                 let yes_no = |b: bool| s.no_yes[usize::from(b)];
-                Line::from(vec![
+                let spans = vec![
                     Span::raw(if selected { "▶ " } else { "  " }),
-                    Span::raw(format!("{}{back} ", view.hm(l.time_out))),
+                    Span::raw(format!("{} {} ", view.hm(l.time_out), pad(&back, 7))),
                     Span::styled(
                         pad(&text::line(&l.student_name), 8),
                         if selected {
@@ -276,26 +300,43 @@ impl GateScreen {
                             Style::new()
                         },
                     ),
-                    Span::raw(format!(" {} ", text::line(&l.class_name))),
-                    Span::styled(
-                        format!(
-                            "{} {} · {} {} · {} {} · {} {}({})",
-                            s.f_approved_by,
-                            text::line(&l.approved_by),
-                            s.f_slip_seen,
-                            yes_no(l.slip_seen),
-                            s.f_teacher_confirmed,
-                            yes_no(l.teacher_confirmed),
-                            s.f_collected_by,
-                            text::line(&l.collected_by),
-                            text::line(&l.relation)
-                        ),
-                        theme.dim,
-                    ),
-                ])
+                    Span::raw(format!(
+                        " {} ",
+                        pad(&text::line(&l.class_name), class_width)
+                    )),
+                ];
+                // Who collected the student first: that is what the guard checks at the gate.
+                let detail = format!(
+                    "{} {}({}) · {} {} · {} {} · {} {}",
+                    s.f_collected_by,
+                    text::line(&l.collected_by),
+                    text::line(&l.relation),
+                    s.f_approved_by,
+                    text::line(&l.approved_by),
+                    s.f_slip_seen,
+                    yes_no(l.slip_seen),
+                    s.f_teacher_confirmed,
+                    yes_no(l.teacher_confirmed),
+                );
+                with_rest(spans, &detail, width, theme.dim)
             })
             .collect()
     }
+}
+
+/// A row: its columns, then `rest` cut (with "…") to what is left of `width`.
+fn with_rest(
+    mut spans: Vec<Span<'static>>,
+    rest: &str,
+    width: usize,
+    style: Style,
+) -> Line<'static> {
+    let used: usize = spans.iter().map(|sp| sp.content.width()).sum();
+    spans.push(Span::styled(
+        truncate(rest, width.saturating_sub(used)),
+        style,
+    ));
+    Line::from(spans)
 }
 
 /// Where from, why, whom, document (masked), plate: what a guard checks at a glance.

@@ -31,6 +31,8 @@ impl HazardList {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) -> Option<Action> {
+        // The list may have shrunk since the last key (its last row done or signed out).
+        self.cursor = self.cursor.min(self.rows.len().saturating_sub(1));
         let h = self.selected();
         match key.code {
             KeyCode::Up | KeyCode::Char('k') => {

@@ -143,6 +143,8 @@ impl IncidentList {
             Mode::Incidents => self.rows.len(),
             Mode::Slips => self.slips.len(),
         };
+        // The list may have shrunk since the last key (its last row done or signed out).
+        self.cursor = self.cursor.min(len.saturating_sub(1));
         match key.code {
             KeyCode::Up | KeyCode::Char('k') => self.cursor = self.cursor.saturating_sub(1),
             KeyCode::Down | KeyCode::Char('j') => {

@@ -26,6 +26,8 @@ pub struct NowScreen {
 impl NowScreen {
     pub fn handle_key(&mut self, key: KeyEvent, view: &View<'_>) -> Option<Action> {
         let rounds = &view.data.active;
+        // The list may have shrunk since the last key (its last row done or signed out).
+        self.cursor = self.cursor.min(rounds.len().saturating_sub(1));
         match key.code {
             KeyCode::Up | KeyCode::Char('k') => self.cursor = self.cursor.saturating_sub(1),
             KeyCode::Down | KeyCode::Char('j') => {

@@ -89,11 +89,7 @@ impl VisitForm {
     pub fn handle_key(&mut self, key: KeyEvent, view: &View<'_>) -> Option<Action> {
         let before = self.chosen_visitor();
         let out = self.form.handle_key(key, view);
-        let after = self.chosen_visitor();
-        if after != before {
-            self.fill_from(after, view);
-        }
-        self.check_number(view);
+        self.edited(before, view);
         match out {
             Outcome::Leave => Some(Action::LeaveForm {
                 dirty: self.form.dirty,
@@ -103,8 +99,20 @@ impl VisitForm {
         }
     }
 
-    pub fn handle_paste(&mut self, pasted: &str) {
+    /// A paste is an edit like typing: it may change the chosen visitor or the number.
+    pub fn handle_paste(&mut self, pasted: &str, view: &View<'_>) {
+        let before = self.chosen_visitor();
         self.form.handle_paste(pasted);
+        self.edited(before, view);
+    }
+
+    /// After any edit: follows a change of the chosen earlier visitor, and checks the number.
+    fn edited(&mut self, before: Option<i64>, view: &View<'_>) {
+        let after = self.chosen_visitor();
+        if after != before {
+            self.fill_from(after, view);
+        }
+        self.check_number(view);
     }
 
     fn chosen_visitor(&self) -> Option<i64> {
@@ -203,11 +211,11 @@ impl VisitForm {
             .copied()
             .unwrap_or(DocType::None);
         let number = f.text(DOC_NUMBER);
+        // What is kept from an earlier visit belongs to that visitor only: a form whose name
+        // was changed to someone else's takes nothing from it.
+        let earlier = self.visitor.as_ref().filter(|v| v.name == name);
         let document = if number.is_empty() {
-            self.visitor
-                .as_ref()
-                .map(|v| v.document.clone())
-                .unwrap_or_default()
+            earlier.map(|v| v.document.clone()).unwrap_or_default()
         } else if doc_type == DocType::ResidentId {
             match idcard::validate_resident_id(&number, view.now.date()) {
                 Ok(n) => Document {
@@ -235,11 +243,7 @@ impl VisitForm {
             Err(e) => return f.fail(HOST, e),
         };
         Some(Action::SignIn(Box::new(VisitDraft {
-            visitor: self
-                .visitor
-                .as_ref()
-                .filter(|v| v.name == name)
-                .map(|v| v.id),
+            visitor: earlier.map(|v| v.id),
             name,
             phone,
             organisation,

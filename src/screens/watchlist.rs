@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{View, pad};
+use super::{View, cell, pad, widest};
 use crate::action::Action;
 use crate::domain::clock::parse_day;
 use crate::domain::gate::{WatchDraft, WatchEntry};
@@ -40,6 +40,8 @@ impl Watchlist {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent, view: &View<'_>) -> Option<Action> {
+        // The list may have shrunk since the last key (its last row done or signed out).
+        self.cursor = self.cursor.min(self.rows.len().saturating_sub(1));
         if let Some(form) = &mut self.form {
             return match form.handle_key(key, view) {
                 Outcome::Leave => {
@@ -142,6 +144,7 @@ impl Watchlist {
     pub fn render(&self, frame: &mut Frame<'_>, area: Rect, view: &View<'_>) {
         let (s, theme) = (view.s, view.theme);
         let mut lines = vec![Line::from(Span::styled(s.watchlist_title, theme.title))];
+        let state_width = widest(&[s.watch_active, s.watch_inactive]) + 1;
         if self.rows.is_empty() {
             lines.push(Line::from(Span::styled(s.no_watch, theme.dim)));
         }
@@ -165,13 +168,13 @@ impl Watchlist {
             lines.push(Line::from(vec![
                 Span::raw(if selected { "▶ " } else { "  " }),
                 Span::styled(
-                    pad(
+                    cell(
                         if w.active {
                             s.watch_active
                         } else {
                             s.watch_inactive
                         },
-                        7,
+                        state_width,
                     ),
                     if w.active { theme.warn } else { theme.dim },
                 ),

@@ -31,7 +31,8 @@ const VISIT_SELECT: &str = "\
 
 fn document(r: &Row<'_>, at: usize) -> rusqlite::Result<Document> {
     Ok(Document {
-        doc_type: DocType::from_code(&r.get::<_, String>(at)?),
+        // Written as "none" when no document was shown; read back as no document, as drafted.
+        doc_type: DocType::from_code(&r.get::<_, String>(at)?).filter(|t| *t != DocType::None),
         last4: r.get(at + 1)?,
         full: r.get(at + 2)?,
         verified: r.get(at + 3)?,

@@ -46,6 +46,8 @@ pub enum FieldError {
     BadPhone,
     /// Already in the list (a student twice on one incident).
     AlreadyListed,
+    /// A time before the visitor came in (kept as the local time in, to name it).
+    BeforeTimeIn(chrono::NaiveTime),
 }
 
 impl From<TextError> for FieldError {
