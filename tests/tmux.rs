@@ -51,9 +51,14 @@ impl Tmux {
     }
 
     fn start_at(&self, home: &Path, lang: &str, w: u16, h: u16, now: &str) {
+        self.start_as(home, lang, w, h, now, "");
+    }
+
+    /// Starts the app with `extra` arguments (such as `--station gate`).
+    fn start_as(&self, home: &Path, lang: &str, w: u16, h: u16, now: &str, extra: &str) {
         let bin = env!("CARGO_BIN_EXE_dutydesk");
         let cmd = format!(
-            "env -u NO_COLOR DUTYDESK_HOME={} DUTYDESK_NOW={now} TERM=xterm-256color {bin} --lang {lang}",
+            "env -u NO_COLOR DUTYDESK_HOME={} DUTYDESK_NOW={now} TERM=xterm-256color {bin} --lang {lang} {extra}",
             home.display()
         );
         let out = self.tmux(&[
@@ -309,4 +314,137 @@ fn a_patrol_problem_becomes_an_incident_with_follow_ups_and_a_corrected_history(
     assert!(after.contains("严重程度: 轻微 → 一般"), "{after}");
     t.keys(&["Escape", "Escape", "q"]);
     t.wait_exit();
+}
+
+/// Keys sent since `from` (each `send-keys` call with one key, or one typed character).
+fn counted(keys: &[&str], typed: &str) -> usize {
+    keys.len() + typed.chars().count()
+}
+
+#[test]
+fn the_gate_signs_visitors_in_and_out_refuses_a_watched_one_and_gives_the_roll() {
+    if !Tmux::available() {
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let (_dir, home) = temp_home();
+    std::fs::create_dir_all(&home).expect("home");
+
+    // The desk opens the shift (with the guard on it) and puts 赵四 on the watchlist.
+    let desk = Tmux::new("gate-desk");
+    desk.start(&home, "zh", 80, 24);
+    desk.wait_for("尚未开班");
+    desk.keys(&["s", "o"]);
+    desk.type_text("张伟");
+    desk.keys(&["Tab"]);
+    desk.type_text("李强");
+    desk.keys(&["Tab"]);
+    desk.type_text("王强");
+    desk.keys(&["C-s", "y"]);
+    desk.wait_for("已开班");
+    desk.keys(&["g", "m", "a"]);
+    desk.type_text("赵四");
+    desk.keys(&["Tab", "Tab", "Tab"]);
+    desk.type_text("法院禁止令");
+    desk.keys(&["C-s"]);
+    desk.wait_for("已加入关注名单。");
+    desk.keys(&["Escape", "q"]);
+    desk.wait_exit();
+    drop(desk);
+
+    let gate = Tmux::new("gate");
+    gate.start_as(
+        &home,
+        "zh",
+        80,
+        24,
+        "2026-11-30T08:00:00+08:00",
+        "--station gate",
+    );
+    gate.wait_for("在校来访人员 0 人");
+
+    // A first visit by 刘建国, signed out again: he is the repeat visitor later.
+    gate.keys(&["v"]);
+    gate.type_text("刘建国");
+    gate.keys(&["Tab"]);
+    gate.type_text("13800001111");
+    gate.keys(&["Tab"]);
+    gate.type_text("市卫健委");
+    gate.keys(&["Tab", "Tab", "Tab"]);
+    gate.type_text("食堂卫生检查");
+    gate.keys(&["C-s"]);
+    gate.wait_for("刘建国 已登记入校。");
+    gate.keys(&["x"]);
+    gate.wait_for("刘建国 已签离。");
+
+    // A new visitor whose ID number has a typo: caught while typing, fixed, signed in.
+    gate.keys(&["v"]);
+    gate.type_text("欧阳明华");
+    gate.keys(&["Tab", "Tab", "Tab", "Tab"]);
+    gate.type_text("110105194912310021");
+    let typo = gate.wait_for("校验位应为 X");
+    assert!(
+        typo.contains("110105194912310021"),
+        "kept as typed:\n{typo}"
+    );
+    gate.keys(&["BSpace"]);
+    gate.type_text("X");
+    gate.wait_for("号码校验通过");
+    gate.keys(&["Tab"]);
+    gate.type_text("校园安全检查");
+    gate.keys(&["C-s"]);
+    gate.wait_for("欧阳明华 已登记入校。");
+
+    // The repeat visitor, by type-ahead on two characters of his name.
+    let (keys, typed) = (["v", "Down", "Enter", "C-s"], "刘建");
+    gate.keys(&keys[..1]);
+    gate.type_text(typed);
+    gate.wait_for("市卫健委");
+    gate.keys(&keys[1..]);
+    gate.wait_for("刘建国 已登记入校。");
+    let repeat = counted(&keys, typed);
+    println!("repeat visitor: {repeat} keys from the gate screen");
+    assert!(repeat <= 8, "{repeat} keys");
+
+    // 赵四 matches the watchlist: the guard is told why and refuses entry.
+    gate.keys(&["v"]);
+    gate.type_text("赵四");
+    gate.keys(&["Tab", "Tab", "Tab", "Tab", "Tab"]);
+    gate.type_text("找人");
+    gate.keys(&["C-s"]);
+    let alert = gate.wait_for("与关注名单相符：法院禁止令");
+    assert!(alert.contains("拒绝进入"), "{alert}");
+    gate.keys(&["r"]);
+    gate.wait_for("赵四：已拒绝进入并记录。");
+
+    // The one inside longest (欧阳明华, first in the list) signed out with one key.
+    let screen = gate.wait_for("在校来访人员 2 人");
+    assert!(
+        screen.find("欧阳明华").expect("listed") < screen.find("刘建国").expect("listed"),
+        "longest inside first:\n{screen}"
+    );
+    let out = ["x"];
+    gate.keys(&out);
+    gate.wait_for("欧阳明华 已签离。");
+    println!("sign-out: {} key(s) from the gate screen", out.len());
+    let after = gate.wait_for("在校来访人员 1 人");
+    assert!(after.contains("刘建国"), "{after}");
+    println!("{after}");
+    gate.keys(&["q"]);
+    gate.wait_exit();
+
+    // The roll call: only 刘建国 is still on campus.
+    let roll = Command::new(env!("CARGO_BIN_EXE_dutydesk"))
+        .args(["report", "onsite", "--format", "csv"])
+        .env("DUTYDESK_HOME", &home)
+        .env("DUTYDESK_NOW", "2026-11-30T08:05:00+08:00")
+        .output()
+        .expect("run report");
+    assert!(roll.status.success(), "{roll:?}");
+    let roll = String::from_utf8_lossy(&roll.stdout);
+    assert!(roll.contains("刘建国"), "{roll}");
+    assert!(
+        !roll.contains("欧阳明华") && !roll.contains("赵四"),
+        "{roll}"
+    );
 }
