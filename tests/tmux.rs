@@ -321,18 +321,10 @@ fn counted(keys: &[&str], typed: &str) -> usize {
     keys.len() + typed.chars().count()
 }
 
-#[test]
-fn the_gate_signs_visitors_in_and_out_refuses_a_watched_one_and_gives_the_roll() {
-    if !Tmux::available() {
-        eprintln!("skipped: tmux is not installed");
-        return;
-    }
-    let (_dir, home) = temp_home();
-    std::fs::create_dir_all(&home).expect("home");
-
-    // The desk opens the shift (with the guard on it) and puts 赵四 on the watchlist.
+/// The desk opens the shift (with the guard on it) and puts 赵四 on the watchlist.
+fn desk_opens_a_shift_and_watches_zhao_si(home: &Path) {
     let desk = Tmux::new("gate-desk");
-    desk.start(&home, "zh", 80, 24);
+    desk.start(home, "zh", 80, 24);
     desk.wait_for("尚未开班");
     desk.keys(&["s", "o"]);
     desk.type_text("张伟");
@@ -350,7 +342,18 @@ fn the_gate_signs_visitors_in_and_out_refuses_a_watched_one_and_gives_the_roll()
     desk.wait_for("已加入关注名单。");
     desk.keys(&["Escape", "q"]);
     desk.wait_exit();
-    drop(desk);
+}
+
+#[test]
+fn the_gate_signs_visitors_in_and_out_refuses_a_watched_one_and_gives_the_roll() {
+    if !Tmux::available() {
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let (_dir, home) = temp_home();
+    std::fs::create_dir_all(&home).expect("home");
+
+    desk_opens_a_shift_and_watches_zhao_si(&home);
 
     let gate = Tmux::new("gate");
     gate.start_as(
