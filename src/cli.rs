@@ -58,6 +58,30 @@ pub enum Command {
         #[command(subcommand)]
         what: ReportCommand,
     },
+    /// Write every record of every kind, to take the data elsewhere (format in the README).
+    Export {
+        #[arg(long, value_enum, default_value = "json")]
+        format: ExportFormat,
+        /// The directory to write into (created if missing). Without it, JSON goes to standard
+        /// output; CSV needs a directory (one file per table).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
+    /// Fill a new database with a realistic made-up school, for training and trying things out.
+    Demo {
+        /// How many school days back from today to fill.
+        #[arg(long, default_value_t = 120)]
+        days: u32,
+        /// The same seed gives the same school.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Csv,
 }
 
 #[derive(Debug, Subcommand)]

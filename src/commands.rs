@@ -1,6 +1,8 @@
 //! The subcommands, one file each, and what they share: finding the files, the clock, the
 //! configuration and the language.
 
+mod demo;
+mod export;
 mod import;
 mod init;
 mod report;
@@ -61,6 +63,8 @@ pub fn run(cli: &Cli) -> ExitCode {
         Some(Command::Init) => init::run(&setup),
         Some(Command::Import { what }) => import::run(&setup, what),
         Some(Command::Report { what }) => report::run(&setup, what),
+        Some(Command::Export { format, out }) => export::run(&setup, *format, out.as_deref()),
+        Some(Command::Demo { days, seed }) => demo::run(&setup, *days, *seed),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
