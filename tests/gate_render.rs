@@ -570,7 +570,6 @@ fn assert_caret_after(terminal: &mut Terminal<TestBackend>, typed: &str) {
 // ---------------------------------------------------------------------------------------------
 
 #[test]
-
 fn the_time_inside_is_shown_whole_and_apart_from_the_next_column() {
     for (now, scene) in [(MORNING, on_campus as Scene), (LATE, end_of_day)] {
         let g = scene(Lang::Zh, &COLOR, false);
@@ -589,7 +588,6 @@ fn the_time_inside_is_shown_whole_and_apart_from_the_next_column() {
 }
 
 #[test]
-
 fn early_leaves_show_who_collected_the_student_at_80_columns() {
     for lang in LANGS {
         let g = early_leaves(lang, &COLOR, false);
@@ -611,9 +609,33 @@ fn early_leaves_show_who_collected_the_student_at_80_columns() {
 }
 
 #[test]
-
 fn the_three_list_labels_fit_at_80_columns() {
     let g = on_campus(Lang::En, &COLOR, false);
     let text = screen_text(g.draw(80, 24).backend().buffer());
     assert!(text.contains("Left early today: 2"), "{text}");
+}
+
+#[test]
+
+fn at_the_end_of_the_day_both_ways_to_resolve_are_on_the_key_bar_at_80_columns() {
+    for lang in LANGS {
+        let g = end_of_day(lang, &COLOR, false);
+        let text = screen_text(g.draw(80, 24).backend().buffer());
+        let keys: Vec<&str> = text
+            .lines()
+            .last()
+            .expect("keys")
+            .split_whitespace()
+            .collect();
+        assert!(keys.contains(&"t") && keys.contains(&"u"), "{text}");
+    }
+}
+
+#[test]
+
+fn the_sign_in_hints_fit_at_80_columns() {
+    let g = id_error(Lang::En, &COLOR, false);
+    let text = screen_text(g.draw(80, 24).backend().buffer());
+    assert!(text.contains("(↓, Enter)"), "{text}");
+    assert!(text.contains("probably wrong."), "{text}");
 }

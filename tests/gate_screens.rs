@@ -638,7 +638,6 @@ fn a_visitor_still_shown_inside_is_asked_about_before_a_second_sign_in() {
 }
 
 #[test]
-
 fn a_name_changed_by_pasting_does_not_take_the_earlier_visitors_document() {
     let school = School::new(Lang::En);
     school.earlier_visitor();
@@ -660,7 +659,6 @@ fn a_name_changed_by_pasting_does_not_take_the_earlier_visitors_document() {
 }
 
 #[test]
-
 fn a_repeat_visitor_whose_kept_number_is_on_the_watchlist_is_warned_about() {
     let school = School::new(Lang::En).keeping_whole_numbers();
     school.earlier_visitor();
@@ -699,7 +697,6 @@ fn watch_from_the_desk(school: &School, name: &str, reason: &str) {
 }
 
 #[test]
-
 fn the_watchlist_shows_in_force_apart_from_the_name() {
     let school = School::new(Lang::En);
     watch_from_the_desk(&school, "赵四", "法院禁止令");
@@ -713,7 +710,6 @@ fn the_watchlist_shows_in_force_apart_from_the_name() {
 }
 
 #[test]
-
 fn at_80_columns_the_gate_key_bar_shows_every_key_of_the_list() {
     let school = School::new(Lang::En);
     school.visit(&walk_in("刘建国", "送货"), at(9, 0), None);
@@ -897,7 +893,6 @@ fn a_visitor_further_down_the_list_is_signed_out_within_three_keys() {
 }
 
 #[test]
-
 fn after_signing_out_the_last_in_the_list_the_next_one_is_selected() {
     let school = School::new(Lang::En);
     school.visit(&walk_in("甲", "送货"), at(8, 0), None);
@@ -945,7 +940,6 @@ fn out_at_a_given_time_refuses_a_time_before_time_in_or_in_the_future() {
 }
 
 #[test]
-
 fn a_time_before_time_in_is_refused_with_a_message_saying_so() {
     let school = School::new(Lang::En);
     school.visit(&walk_in("甲", "送货"), at(10, 0), None);
@@ -982,7 +976,6 @@ fn left_without_signing_out_is_recorded_with_a_note() {
 }
 
 #[test]
-
 fn the_log_says_left_without_signing_out_in_full() {
     let school = School::new(Lang::En);
     school.visit(&walk_in("甲", "送货"), at(10, 0), None);
@@ -1177,7 +1170,6 @@ fn typed_control_and_invisible_characters_are_refused_with_the_text_kept() {
 }
 
 #[test]
-
 fn a_pasted_id_number_is_checked_at_once() {
     let school = School::new(Lang::En);
     let mut gate = school.gate(TEN);

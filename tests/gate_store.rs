@@ -723,7 +723,6 @@ fn matches_compares_names_numbers_and_plates_the_way_a_guard_reads_them() {
 }
 
 #[test]
-
 fn a_plate_of_only_separators_matches_nobody() {
     let e = entry("赵四", "", "-", None);
     assert!(

@@ -102,7 +102,22 @@ impl GateScreen {
         let s = view.s;
         let mut keys = vec![("v", s.key_sign_in)];
         let signing_out = self.view == GateView::OnCampus && !view.data.on_campus.is_empty();
+        // When someone must be resolved (still in after the day ends), both ways to resolve
+        // come before the keys for the other lists, so a narrow bar keeps them.
+        let resolving = signing_out && {
+            let now = view.now_local();
+            let ends = view.cfg.gate.day_ends;
+            view.data
+                .on_campus
+                .iter()
+                .any(|v| gate::needs_resolving(v, now, ends))
+        };
         match self.view {
+            GateView::OnCampus if resolving => keys.extend([
+                ("x", s.key_sign_out),
+                ("u", s.key_left_unsigned),
+                ("t", s.key_out_at),
+            ]),
             GateView::OnCampus if signing_out => {
                 keys.extend([("x", s.key_sign_out), ("u", s.key_left_unsigned)]);
             }
@@ -115,7 +130,7 @@ impl GateScreen {
         }
         // Last, so an 80-column bar drops it first: a sign-out at another time is the rarest
         // of these, and the help screen still lists it.
-        if signing_out {
+        if signing_out && !resolving {
             keys.push(("t", s.key_out_at));
         }
         keys

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{View, day_text, pad};
+use super::{View, day_text, pad, widest};
 use crate::action::Action;
 use crate::domain::shift::{DutyRole, Shift};
 use crate::domain::text;
@@ -49,6 +49,9 @@ impl ShiftScreen {
                 lines.push(Line::from(Span::styled(s.no_shift_open, theme.warn)));
             }
             Some(shift) => {
+                let mut labels: Vec<&str> = DutyRole::ALL.iter().map(|r| s.duty_role(*r)).collect();
+                labels.push(s.operator);
+                let label_width = widest(&labels) + 2;
                 lines.push(Line::from(vec![
                     Span::styled(format!("{}  ", s.current_shift), theme.title),
                     Span::raw(format!(
@@ -61,7 +64,10 @@ impl ShiftScreen {
                 for role in DutyRole::ALL {
                     let names = names(shift, role);
                     lines.push(Line::from(vec![
-                        Span::styled(format!("  {}", pad(s.duty_role(role), 16)), theme.dim),
+                        Span::styled(
+                            format!("  {}", pad(s.duty_role(role), label_width)),
+                            theme.dim,
+                        ),
                         Span::raw(if names.is_empty() {
                             "—".to_owned()
                         } else {
@@ -70,7 +76,7 @@ impl ShiftScreen {
                     ]));
                 }
                 lines.push(Line::from(vec![
-                    Span::styled(format!("  {}", pad(s.operator, 16)), theme.dim),
+                    Span::styled(format!("  {}", pad(s.operator, label_width)), theme.dim),
                     Span::styled(
                         text::line(data.operator_name().unwrap_or("—")).into_owned(),
                         theme.title,
