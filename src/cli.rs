@@ -91,6 +91,28 @@ pub enum ReportCommand {
         #[arg(long, value_enum, default_value = "text")]
         format: FormatArg,
     },
+    /// The shift summary (duty log): the open shift, else the latest; or the last shift of a day.
+    Shift {
+        /// The day (YYYY-MM-DD) whose last shift to print.
+        #[arg(long, value_name = "DATE", conflicts_with = "shift")]
+        date: Option<String>,
+        /// A shift by number (as `report shift` names them when a day had several).
+        #[arg(long, value_name = "N")]
+        shift: Option<i64>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: FormatArg,
+    },
+    /// The period report: the counts a term's work summary needs, for the days FROM to TO.
+    Period {
+        /// The first day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        from: String,
+        /// The last day (YYYY-MM-DD), included.
+        #[arg(long, value_name = "DATE")]
+        to: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: FormatArg,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -5,7 +5,7 @@ mod load;
 mod model;
 
 pub use load::{ConfigError, DEFAULTS, load, slot_minutes};
-pub use model::{Category, Config, GatePolicy, Label, Measure, Place, Risk, Slot};
+pub use model::{Category, Config, GatePolicy, Label, Measure, Place, ReportPolicy, Risk, Slot};
 
 use std::path::Path;
 

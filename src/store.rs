@@ -13,6 +13,7 @@ mod people;
 mod shift;
 mod slip;
 mod staff;
+mod summary;
 mod time;
 
 use std::path::{Path, PathBuf};
@@ -28,6 +29,7 @@ pub use migrate::LATEST as SCHEMA_VERSION;
 pub use open::APPLICATION_ID;
 pub use people::{ImportCounts, StaffImport};
 pub use slip::MergeInto;
+pub use summary::{Activity, IncidentFacts, LogKind};
 
 /// Who is writing: the open shift and the person at the terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,6 +95,8 @@ pub enum Refusal {
     NotAllowed,
     #[error("only the leader on duty of this shift can sign it off")]
     NotTheLeader,
+    #[error("the shift has been signed off")]
+    SignedOff,
 }
 
 impl From<rusqlite::Error> for StoreError {

@@ -2,11 +2,14 @@
 
 use std::io::Write;
 
-use chrono::Utc;
+use chrono::{NaiveDate, Utc};
 
 use super::Setup;
 use crate::cli::{FormatArg, ReportCommand};
-use crate::report::{Table, onsite};
+use crate::domain::clock::parse_day;
+use crate::domain::shift::ShiftId;
+use crate::i18n::Strings;
+use crate::report::{Ctx, Doc, Table, onsite, period, shift};
 use crate::store::Store;
 
 /// The version of the JSON structures `report` prints (documented in the README).
@@ -16,23 +19,87 @@ pub fn run(setup: &Setup, what: &ReportCommand) -> Result<(), String> {
     let s = setup.lang.strings();
     let store = Store::open_existing(&setup.paths.db).map_err(|e| s.store_error(&e))?;
     let now = setup.clock.now();
-    let (kind, format, table) = match what {
+    let generated_at = now.to_rfc3339();
+    let ctx = Ctx {
+        cfg: &setup.config,
+        lang: setup.lang,
+        s,
+        offset: *now.offset(),
+    };
+    let err = |e: crate::store::StoreError| s.store_error(&e);
+    let out = match what {
         ReportCommand::Onsite { format } => {
-            let visits = store.on_campus().map_err(|e| s.store_error(&e))?;
-            (
-                "onsite",
-                *format,
-                onsite::table(&visits, now.with_timezone(&Utc), now.offset(), s),
-            )
+            let visits = store.on_campus().map_err(err)?;
+            let table = onsite::table(&visits, now.with_timezone(&Utc), now.offset(), s);
+            render_table("onsite", *format, &table, &generated_at)?
+        }
+        ReportCommand::Shift {
+            date,
+            shift: number,
+            format,
+        } => {
+            let id = match (date, number) {
+                (_, Some(n)) => ShiftId(*n),
+                (Some(d), None) => {
+                    let day = day_arg(d, now.date_naive(), s)?;
+                    let shifts = store.shifts_on(day).map_err(err)?;
+                    if shifts.len() > 1 {
+                        let numbers: Vec<String> =
+                            shifts.iter().map(|x| x.id.0.to_string()).collect();
+                        eprintln!("{}", (s.r_several_shifts)(&numbers.join(", ")));
+                    }
+                    shifts
+                        .last()
+                        .map(|x| x.id)
+                        .ok_or_else(|| (s.r_no_shift_on)(d))?
+                }
+                (None, None) => match store.open_shift().map_err(err)? {
+                    Some(x) => x.id,
+                    None => store
+                        .recent_shifts(1)
+                        .map_err(err)?
+                        .first()
+                        .map(|x| x.id)
+                        .ok_or_else(|| s.r_no_shifts.to_owned())?,
+                },
+            };
+            let summary = shift::build(&store, &ctx, id, now).map_err(err)?;
+            render_doc(*format, &summary.doc(&ctx), &generated_at)?
+        }
+        ReportCommand::Period { from, to, format } => {
+            let today = now.date_naive();
+            let (from, to) = (day_arg(from, today, s)?, day_arg(to, today, s)?);
+            if to < from {
+                return Err(s.r_to_before_from.to_owned());
+            }
+            let report = period::build(&store, &ctx, from, to, now).map_err(err)?;
+            render_doc(*format, &report.doc(&ctx), &generated_at)?
         }
     };
-    let out = render(kind, format, &table, &now.to_rfc3339())?;
     std::io::stdout()
         .write_all(out.as_bytes())
         .map_err(|e| e.to_string())
 }
 
-fn render(
+fn day_arg(text: &str, today: NaiveDate, s: &Strings) -> Result<NaiveDate, String> {
+    parse_day(text, today).ok_or_else(|| (s.r_bad_date)(text))
+}
+
+/// A report document in the format asked for.
+pub fn render_doc(format: FormatArg, doc: &Doc, generated_at: &str) -> Result<String, String> {
+    Ok(match format {
+        FormatArg::Text => doc.text(),
+        FormatArg::Md => doc.markdown(),
+        FormatArg::Csv => doc.csv().map_err(|e| e.to_string())?,
+        FormatArg::Json => {
+            serde_json::to_string_pretty(&doc.json(JSON_VERSION, generated_at))
+                .map_err(|e| e.to_string())?
+                + "\n"
+        }
+    })
+}
+
+fn render_table(
     kind: &str,
     format: FormatArg,
     table: &Table,

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use toml::Spanned;
 
-use super::model::{Category, Config, GatePolicy, Label, Measure, Place, Risk, Slot};
+use super::model::{Category, Config, GatePolicy, Label, Measure, Place, ReportPolicy, Risk, Slot};
 use crate::domain::text::{self, TextKind};
 use crate::i18n::Lang;
 
@@ -43,6 +43,13 @@ struct RawConfig {
     #[serde(rename = "risk")]
     risks: Option<Vec<RawRisk>>,
     gate: Option<RawGate>,
+    reports: Option<RawReports>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReports {
+    repeat_students: Option<Spanned<u32>>,
 }
 
 #[derive(Deserialize)]
@@ -247,8 +254,25 @@ fn parse(path: &Path, src: &str, fallback: Option<&Config>) -> Result<Config, Co
         return Err(err((span != (0..0)).then_some(span), message));
     }
     let gate = gate_policy(raw.gate.as_ref(), fallback, &slots);
+    let repeat = raw
+        .reports
+        .as_ref()
+        .and_then(|r| r.repeat_students.as_ref());
+    if let Some(n) = repeat.filter(|n| *n.get_ref() < 2) {
+        return Err(err(
+            Some(n.span()),
+            "repeat_students must be 2 or more (a student in one incident is not a repeat)".into(),
+        ));
+    }
+    let reports = ReportPolicy {
+        repeat_students: repeat
+            .map(|n| *n.get_ref())
+            .or(fallback.map(|f| f.reports.repeat_students))
+            .unwrap_or(2),
+    };
     Ok(Config {
         gate,
+        reports,
         school,
         lang: lang.or(fallback.and_then(|f| f.lang)),
         places,

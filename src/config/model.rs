@@ -85,6 +85,13 @@ pub struct GatePolicy {
     pub day_ends: NaiveTime,
 }
 
+/// What the period report asks of the records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportPolicy {
+    /// Students in at least this many incidents in a period are listed by name.
+    pub repeat_students: u32,
+}
+
 /// Everything a school configures.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -96,6 +103,7 @@ pub struct Config {
     pub measures: Vec<Measure>,
     pub risks: Vec<Risk>,
     pub gate: GatePolicy,
+    pub reports: ReportPolicy,
 }
 
 impl Config {

@@ -24,6 +24,11 @@ pub struct FollowupQuery {
     pub incident: Option<IncidentId>,
     pub hazard: Option<HazardId>,
     pub student: Option<StudentId>,
+    pub id: Option<FollowupId>,
+    /// Due at or after this instant.
+    pub due_from: Option<DateTime<Utc>>,
+    /// Due before this instant.
+    pub due_before: Option<DateTime<Utc>>,
 }
 
 const SELECT: &str = "\
@@ -34,8 +39,9 @@ const SELECT: &str = "\
     LEFT JOIN student s ON s.id = f.student_id \
     WHERE (?1 = 0 OR f.status = 'open') AND (?2 IS NULL OR f.owner = ?2) \
       AND (?3 IS NULL OR f.incident_id = ?3) AND (?4 IS NULL OR f.hazard_id = ?4) \
-      AND (?5 IS NULL OR f.student_id = ?5) \
-    ORDER BY f.status = 'open' DESC, f.due_at, f.id LIMIT ?6";
+      AND (?5 IS NULL OR f.student_id = ?5) AND (?6 IS NULL OR f.id = ?6) \
+      AND (?7 IS NULL OR f.due_at >= ?7) AND (?8 IS NULL OR f.due_at < ?8) \
+    ORDER BY f.status = 'open' DESC, f.due_at, f.id LIMIT ?9";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Followup> {
     let link = |id: Option<i64>, name: Option<String>| id.map(|id| (id, name.unwrap_or_default()));
@@ -102,6 +108,9 @@ impl Store {
                 q.incident.map(|i| i.0),
                 q.hazard.map(|h| h.0),
                 q.student.map(|s| s.0),
+                q.id.map(|f| f.0),
+                q.due_from.map(time::ts),
+                q.due_before.map(time::ts),
                 limit
             ],
             from_row,
@@ -111,9 +120,13 @@ impl Store {
 
     /// One follow-up, as it is now.
     pub fn followup(&self, id: FollowupId) -> Result<Followup, StoreError> {
-        self.followups(&FollowupQuery::default(), u32::MAX)?
+        let query = FollowupQuery {
+            id: Some(id),
+            ..FollowupQuery::default()
+        };
+        self.followups(&query, 1)?
             .into_iter()
-            .find(|f| f.id == id)
+            .next()
             .ok_or(StoreError::Refused(super::Refusal::NotFound))
     }
 

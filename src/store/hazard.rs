@@ -115,6 +115,23 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Hazards recorded in `from..to` (voided ones left out), oldest first.
+    pub fn hazards_created_between(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<Hazard>, StoreError> {
+        let sql = [
+            SELECT,
+            " WHERE h.voided_at IS NULL AND h.created_at >= ?1 AND h.created_at < ?2 \
+              ORDER BY h.created_at, h.id",
+        ]
+        .concat();
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![time::ts(from), time::ts(to)], from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     pub fn hazard_history(&self, id: HazardId) -> Result<Vec<LogEntry>, StoreError> {
         log::read(&self.conn, Kind::Hazard, id.0)
     }

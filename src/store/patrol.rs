@@ -11,16 +11,51 @@ use crate::domain::schedule::RoundKey;
 use crate::domain::shift::ShiftId;
 use crate::domain::staff::StaffId;
 
-/// The latest check of each round of a day; `?1` is the day.
-const LATEST_CHECKS: &str = "\
+/// The latest check of each round of the days `?1..=?2`.
+pub(super) const LATEST_CHECKS_BETWEEN: &str = "\
     SELECT c.id, c.day, c.slot, c.rep, c.place, c.shift_id, c.checked_by, s.name, c.checked_at, \
            c.complete, c.problems, c.note, \
            (SELECT min(x.checked_at) FROM patrol_check x \
              WHERE x.day = c.day AND x.slot = c.slot AND x.rep = c.rep AND x.place = c.place) \
     FROM patrol_check c JOIN staff s ON s.id = c.checked_by \
-    WHERE c.day = ?1 AND c.id = (SELECT max(x.id) FROM patrol_check x \
+    WHERE c.day BETWEEN ?1 AND ?2 AND c.id = (SELECT max(x.id) FROM patrol_check x \
         WHERE x.day = c.day AND x.slot = c.slot AND x.rep = c.rep AND x.place = c.place) \
     ORDER BY c.id";
+
+/// The latest written reason of each round of the days `?1..=?2` that has one.
+pub(super) const LATEST_EXCEPTIONS_BETWEEN: &str = "\
+    SELECT e.day, e.slot, e.rep, e.place, e.reason, s.name, e.made_at \
+    FROM round_exception e JOIN staff s ON s.id = e.made_by \
+    WHERE e.day BETWEEN ?1 AND ?2 AND e.id = (SELECT max(x.id) FROM round_exception x \
+       WHERE x.day = e.day AND x.slot = e.slot AND x.rep = e.rep AND x.place = e.place) \
+    ORDER BY e.id";
+
+/// A row of `LATEST_CHECKS_BETWEEN`, without its items.
+pub(super) fn check_from(r: &Row<'_>) -> rusqlite::Result<CheckRecord> {
+    Ok(CheckRecord {
+        id: CheckId(r.get(0)?),
+        round: round_from(r, 1)?,
+        shift: ShiftId(r.get(5)?),
+        by: StaffId(r.get(6)?),
+        by_name: r.get(7)?,
+        at: time::parse_ts(&r.get::<_, String>(8)?)?,
+        first_at: time::parse_ts(&r.get::<_, String>(12)?)?,
+        complete: r.get(9)?,
+        problems: r.get(10)?,
+        note: r.get(11)?,
+        items: Vec::new(),
+    })
+}
+
+/// A row of `LATEST_EXCEPTIONS_BETWEEN`.
+pub(super) fn exception_from(r: &Row<'_>) -> rusqlite::Result<ExceptionRecord> {
+    Ok(ExceptionRecord {
+        round: round_from(r, 0)?,
+        reason: r.get(4)?,
+        by_name: r.get(5)?,
+        at: time::parse_ts(&r.get::<_, String>(6)?)?,
+    })
+}
 
 fn round_from(r: &Row<'_>, at: usize) -> rusqlite::Result<RoundKey> {
     Ok(RoundKey {
@@ -34,23 +69,9 @@ fn round_from(r: &Row<'_>, at: usize) -> rusqlite::Result<RoundKey> {
 impl Store {
     /// The latest check of every round of `day`, with its items.
     pub fn day_checks(&self, day: NaiveDate) -> Result<Vec<CheckRecord>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(LATEST_CHECKS)?;
+        let mut stmt = self.conn.prepare_cached(LATEST_CHECKS_BETWEEN)?;
         let mut checks: Vec<CheckRecord> = stmt
-            .query_map([time::day(day)], |r| {
-                Ok(CheckRecord {
-                    id: CheckId(r.get(0)?),
-                    round: round_from(r, 1)?,
-                    shift: ShiftId(r.get(5)?),
-                    by: StaffId(r.get(6)?),
-                    by_name: r.get(7)?,
-                    at: time::parse_ts(&r.get::<_, String>(8)?)?,
-                    first_at: time::parse_ts(&r.get::<_, String>(12)?)?,
-                    complete: r.get(9)?,
-                    problems: r.get(10)?,
-                    note: r.get(11)?,
-                    items: Vec::new(),
-                })
-            })?
+            .query_map([time::day(day), time::day(day)], check_from)?
             .collect::<Result<_, _>>()?;
         let mut items = self.conn.prepare_cached(
             "SELECT i.check_id, i.text, i.result, i.note FROM patrol_item i \
@@ -78,21 +99,8 @@ impl Store {
 
     /// The latest written reason of every round of `day` that has one.
     pub fn day_exceptions(&self, day: NaiveDate) -> Result<Vec<ExceptionRecord>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT e.day, e.slot, e.rep, e.place, e.reason, s.name, e.made_at \
-             FROM round_exception e JOIN staff s ON s.id = e.made_by \
-             WHERE e.day = ?1 AND e.id = (SELECT max(x.id) FROM round_exception x \
-                WHERE x.day = e.day AND x.slot = e.slot AND x.rep = e.rep AND x.place = e.place) \
-             ORDER BY e.id",
-        )?;
-        let rows = stmt.query_map([time::day(day)], |r| {
-            Ok(ExceptionRecord {
-                round: round_from(r, 0)?,
-                reason: r.get(4)?,
-                by_name: r.get(5)?,
-                at: time::parse_ts(&r.get::<_, String>(6)?)?,
-            })
-        })?;
+        let mut stmt = self.conn.prepare_cached(LATEST_EXCEPTIONS_BETWEEN)?;
+        let rows = stmt.query_map([time::day(day), time::day(day)], exception_from)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 

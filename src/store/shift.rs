@@ -125,6 +125,7 @@ impl Store {
         note: &str,
     ) -> Result<(), StoreError> {
         self.write(|tx| {
+            ensure_not_signed_off(tx, id)?;
             let n = tx.execute(
                 "UPDATE shift SET handover_note = ?1, version = version + 1 \
                  WHERE id = ?2 AND version = ?3 AND signed_off_at IS NULL",
@@ -156,6 +157,7 @@ impl Store {
             if is_leader.is_none() {
                 return Err(StoreError::Refused(Refusal::NotTheLeader));
             }
+            ensure_not_signed_off(tx, id)?;
             let n = tx.execute(
                 "UPDATE shift SET signed_off_at = ?1, signed_off_by = ?2, version = version + 1 \
                  WHERE id = ?3 AND version = ?4 AND signed_off_at IS NULL",
@@ -188,6 +190,40 @@ impl Store {
             Ok(())
         })
     }
+}
+
+/// Refuses a change to what the leader has signed (the handover note, the sign-off itself).
+fn ensure_not_signed_off(conn: &Connection, id: ShiftId) -> Result<(), StoreError> {
+    let signed: Option<Option<String>> = conn
+        .query_row(
+            "SELECT signed_off_at FROM shift WHERE id = ?1",
+            [id.0],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match signed {
+        None => Err(StoreError::Refused(Refusal::NotFound)),
+        Some(Some(_)) => Err(StoreError::Refused(Refusal::SignedOff)),
+        Some(None) => Ok(()),
+    }
+}
+
+/// Shifts whose day is in `from..=to`, oldest first.
+pub(super) fn shifts_between(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<Shift>, StoreError> {
+    let ids: Vec<i64> = {
+        let mut stmt = conn.prepare_cached(
+            "SELECT id FROM shift WHERE day BETWEEN ?1 AND ?2 ORDER BY opened_at, id",
+        )?;
+        stmt.query_map([time::day(from), time::day(to)], |r| r.get(0))?
+            .collect::<Result<_, _>>()?
+    };
+    ids.into_iter()
+        .map(|id| load_shift(conn, ShiftId(id)))
+        .collect()
 }
 
 fn load_shift(conn: &Connection, id: ShiftId) -> Result<Shift, StoreError> {
