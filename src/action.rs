@@ -12,7 +12,7 @@ use crate::domain::incident::{IncidentDraft, IncidentId};
 use crate::domain::patrol::CheckDraft;
 use crate::domain::people::StudentId;
 use crate::domain::schedule::RoundKey;
-use crate::domain::shift::ShiftDraft;
+use crate::domain::shift::{ShiftDraft, ShiftId};
 use crate::domain::slip::SlipId;
 use crate::domain::staff::{StaffDraft, StaffId};
 
@@ -188,4 +188,22 @@ pub enum Action {
     CreateWatch(WatchDraft),
     EndWatch(WatchId, i64),
     EndWatchNow(WatchId, i64),
+
+    /// The duty log (shift summary) over the current screen.
+    OpenSummary,
+    /// The summary of the shift before or after this one.
+    NeighbourShift {
+        from: ShiftId,
+        later: bool,
+    },
+    SaveHandover {
+        id: ShiftId,
+        version: i64,
+        note: String,
+    },
+    /// Say that what the leader signed cannot be changed.
+    SaySignedOff,
+    /// The leader signs the shift off; asks first.
+    AskSignOff(ShiftId, i64),
+    SignOff(ShiftId, i64),
 }

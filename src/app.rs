@@ -2,6 +2,7 @@
 //! shows the time and rounds fall due by the clock), and routes the key to an action.
 
 mod data;
+mod duty_log;
 mod gate;
 mod load;
 mod records;
@@ -48,6 +49,7 @@ pub enum Confirm {
     LeaveForm,
     CloseShift,
     EndWatch(WatchId, i64),
+    SignOff(crate::domain::shift::ShiftId, i64),
 }
 
 impl Confirm {
@@ -58,6 +60,7 @@ impl Confirm {
             Confirm::LeaveForm => Action::LeaveForm { dirty: false },
             Confirm::CloseShift => Action::CloseShift { confirmed: true },
             Confirm::EndWatch(id, version) => Action::EndWatchNow(id, version),
+            Confirm::SignOff(id, version) => Action::SignOff(id, version),
         }
     }
 }
@@ -305,6 +308,10 @@ impl App {
         }
         if key.code == KeyCode::F(1) {
             return Some(Action::Help);
+        }
+        // The duty log, from anywhere: over the current screen, which Esc returns to.
+        if key.code == KeyCode::F(2) && !matches!(self.screen, Screen::Summary(_)) {
+            return Some(Action::OpenSummary);
         }
         // A screen opened over another (a detail, a student's record) goes back with Esc.
         if key.code == KeyCode::Esc && !self.screen.is_form() && !self.previous.is_empty() {

@@ -22,6 +22,7 @@ pub mod staff_form;
 pub mod student_view;
 pub mod students;
 pub mod suggestions;
+pub mod summary;
 pub mod visit_form;
 pub mod watchlist;
 
@@ -110,6 +111,7 @@ pub enum Screen {
     VisitForm(Box<visit_form::VisitForm>),
     EarlyLeaveForm(Box<early_leave_form::EarlyLeaveForm>),
     Watchlist(watchlist::Watchlist),
+    Summary(Box<summary::SummaryScreen>),
 }
 
 /// Calls the same method on whichever screen this is.
@@ -137,6 +139,7 @@ macro_rules! each {
             Screen::VisitForm($s) => $body,
             Screen::EarlyLeaveForm($s) => $body,
             Screen::Watchlist($s) => $body,
+            Screen::Summary($s) => $body,
         }
     };
 }
@@ -154,7 +157,7 @@ impl Screen {
             | Screen::Suggestions(_) => Tab::Incidents,
             Screen::Followups(_) | Screen::FollowupForm(_) => Tab::Followups,
             Screen::Hazards(_) | Screen::HazardForm(_) => Tab::Hazards,
-            Screen::Shift(_) | Screen::ShiftForm(_) => Tab::Shift,
+            Screen::Shift(_) | Screen::ShiftForm(_) | Screen::Summary(_) => Tab::Shift,
             Screen::Staff(_) | Screen::StaffForm(_) | Screen::Students(_) => Tab::People,
             Screen::Gate(_)
             | Screen::VisitForm(_)
@@ -179,6 +182,7 @@ impl Screen {
             | Screen::EarlyLeaveForm(_) => true,
             Screen::Incidents(l) => l.is_typing(),
             Screen::Watchlist(w) => w.is_typing(),
+            Screen::Summary(x) => x.is_typing(),
             _ => false,
         }
     }
@@ -194,6 +198,7 @@ impl Screen {
             Screen::HazardForm(f) => f.is_dirty(),
             Screen::VisitForm(f) => f.is_dirty(),
             Screen::EarlyLeaveForm(f) => f.is_dirty(),
+            Screen::Summary(x) => x.is_dirty(),
             _ => false,
         }
     }
@@ -221,6 +226,7 @@ impl Screen {
             Screen::VisitForm(s) => s.handle_key(key, view),
             Screen::EarlyLeaveForm(s) => s.handle_key(key, view),
             Screen::Watchlist(s) => s.handle_key(key, view),
+            Screen::Summary(s) => s.handle_key(key, view),
         }
     }
 
@@ -238,6 +244,7 @@ impl Screen {
             Screen::VisitForm(s) => s.handle_paste(pasted, view),
             Screen::EarlyLeaveForm(s) => s.handle_paste(pasted),
             Screen::Watchlist(s) => s.handle_paste(pasted),
+            Screen::Summary(s) => s.handle_paste(pasted),
             _ => {}
         }
     }

@@ -64,7 +64,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     let mut pinned = (help_key, view.s.key_help);
     match &app.overlay {
         Some(Overlay::Help) => {
-            help::render(frame, body, &view, &screen_keys, app.screen().is_form());
+            let patrols = matches!(app.screen().tab(), crate::action::Tab::Now | crate::action::Tab::Patrols);
+            help::render(frame, body, &view, &screen_keys, (app.screen().is_form(), patrols));
             screen_keys = Vec::new();
             pinned = ("Esc", view.s.key_back);
         }
@@ -74,6 +75,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 crate::app::Confirm::LeaveForm => view.s.confirm_discard,
                 crate::app::Confirm::CloseShift => view.s.confirm_close_shift,
                 crate::app::Confirm::EndWatch(..) => view.s.confirm_end_watch,
+                crate::app::Confirm::SignOff(..) => view.s.confirm_sign_off,
             };
             popup::confirm(frame, body, question, (view.s, view.theme));
             screen_keys = vec![("y", view.s.yes), ("n", view.s.no)];

@@ -626,3 +626,146 @@ fn changes_after_sign_off_are_listed_as_corrections() {
         "who and when signed:\n{text}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// The duty log on screen
+// ---------------------------------------------------------------------------------------------
+
+use dutydesk::action::Action;
+use dutydesk::app::App;
+use dutydesk::domain::clock::Clock;
+use dutydesk::i18n::Lang;
+use dutydesk::theme::COLOR;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn app(school: &School, lang: Lang) -> App {
+    let cfg = dutydesk::config::load(None).expect("defaults");
+    let store = Store::open(&school.path, d("2026-11-30")).expect("db");
+    let now = DateTime::parse_from_rfc3339(NOW).expect("now");
+    App::new(store, cfg, lang, &COLOR, Clock::Fixed(now))
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    terminal.draw(|f| dutydesk::ui::draw(f, app)).expect("draw");
+    terminal
+}
+
+fn text(terminal: &Terminal<TestBackend>) -> String {
+    let buf = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            out.push_str(sym);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn the_duty_log_and_the_period_report_on_screen_in_both_languages_at_both_sizes() {
+    let school = school();
+    for (lang, name) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        let mut app = app(&school, lang);
+        // F2 from anywhere, here from inside the incident list.
+        press(&mut app, KeyCode::Char('i'));
+        press(&mut app, KeyCode::F(2));
+        for (w, h) in [(80, 24), (120, 40)] {
+            let terminal = draw(&app, w, h);
+            insta::assert_snapshot!(format!("duty_log_{name}_{w}x{h}"), terminal.backend());
+        }
+        press(&mut app, KeyCode::Tab);
+        for (w, h) in [(80, 24), (120, 40)] {
+            let terminal = draw(&app, w, h);
+            insta::assert_snapshot!(format!("period_report_{name}_{w}x{h}"), terminal.backend());
+        }
+        // Esc goes back to where F2 was pressed.
+        press(&mut app, KeyCode::Esc);
+        let screen = text(&draw(&app, 80, 24));
+        assert!(
+            screen.contains(if lang == Lang::Zh {
+                "事件"
+            } else {
+                "Incidents"
+            }),
+            "{screen}"
+        );
+    }
+}
+
+#[test]
+fn the_handover_note_is_written_on_screen_and_only_the_leader_signs() {
+    let school = school();
+    let mut app = app(&school, Lang::En);
+    press(&mut app, KeyCode::F(2));
+    // The Monday shift is signed off: its note is locked.
+    press(&mut app, KeyCode::Char('e'));
+    let screen = text(&draw(&app, 100, 30));
+    assert!(
+        screen.contains("The leader has signed this shift off"),
+        "{screen}"
+    );
+    // Friday's shift, not signed off yet.
+    press(&mut app, KeyCode::Char('['));
+    let screen = text(&draw(&app, 100, 30));
+    assert!(screen.contains("2026-11-27 Fri"), "{screen}");
+    press(&mut app, KeyCode::Char('e'));
+    for c in "周五：东门监控待修".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    app.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    let screen = text(&draw(&app, 100, 30));
+    assert!(screen.contains("Handover note saved."), "{screen}");
+    // The note is near the end of the log, as on paper.
+    press(&mut app, KeyCode::End);
+    let screen = text(&draw(&app, 100, 30));
+    assert!(screen.contains("周五：东门监控待修"), "{screen}");
+    // The duty teacher is at the terminal: not the one to sign.
+    press(&mut app, KeyCode::Char('o'));
+    let screen = text(&draw(&app, 100, 30));
+    assert!(
+        screen.contains("Only the leader on duty of this shift signs it off"),
+        "{screen}"
+    );
+    // The leader takes the terminal and signs.
+    let leader = school
+        .monday
+        .with_role(DutyRole::Leader)
+        .next()
+        .expect("leader")
+        .staff;
+    app.update(Action::SetOperator(leader));
+    press(&mut app, KeyCode::Char('o'));
+    let screen = text(&draw(&app, 100, 30));
+    assert!(
+        screen.contains("Sign off this shift's duty log"),
+        "{screen}"
+    );
+    press(&mut app, KeyCode::Char('y'));
+    let screen = text(&draw(&app, 100, 30));
+    assert!(screen.contains("Signed off"), "{screen}");
+    press(&mut app, KeyCode::Home);
+    let screen = text(&draw(&app, 100, 30));
+    assert!(
+        screen.contains("李丽 11-30 18:30"),
+        "who and when:\n{screen}"
+    );
+    let store = Store::open(&school.path, d("2026-11-30")).expect("db");
+    let friday = store.shifts_on(d("2026-11-27")).expect("friday").remove(0);
+    assert_eq!(friday.handover_note, "周五：东门监控待修");
+    assert!(friday.signed_off.is_some());
+}

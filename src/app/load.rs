@@ -4,6 +4,8 @@
 use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 
 use super::day_rounds;
+use crate::report::{period, shift};
+use crate::screens::summary::{Mode, SummaryScreen};
 use crate::screens::{Screen, View};
 use crate::store::{FollowupQuery, Store, StoreError};
 
@@ -62,7 +64,43 @@ pub fn screen(store: &Store, view: &View<'_>, screen: &mut Screen) -> Result<(),
             g.clamp(view);
         }
         Screen::Watchlist(w) => w.rows = store.watchlist(false)?,
+        Screen::Summary(x) => summary(store, view, x)?,
         _ => {}
+    }
+    Ok(())
+}
+
+/// The duty log of the chosen shift (the open one, else the latest), or the period report.
+fn summary(store: &Store, view: &View<'_>, x: &mut SummaryScreen) -> Result<(), StoreError> {
+    let ctx = crate::report::Ctx {
+        cfg: view.cfg,
+        lang: view.lang,
+        s: view.s,
+        offset: view.offset,
+    };
+    let now = view.now_local();
+    match x.mode {
+        Mode::Shift => {
+            let id = match x.shift {
+                Some(id) => Some(id),
+                None => match store.open_shift()? {
+                    Some(open) => Some(open.id),
+                    None => store.recent_shifts(1)?.first().map(|s| s.id),
+                },
+            };
+            x.period = None;
+            x.summary = match id {
+                Some(id) => Some(Box::new(shift::build(store, &ctx, id, now)?)),
+                None => None,
+            };
+            x.doc = x.summary.as_ref().map(|s| s.doc(&ctx));
+        }
+        Mode::Period => {
+            let (from, to) = x.range(now.date_naive());
+            let report = period::build(store, &ctx, from, to, now)?;
+            x.doc = Some(report.doc(&ctx));
+            x.period = Some(Box::new(report));
+        }
     }
     Ok(())
 }

@@ -28,6 +28,7 @@ impl App {
         let action = self.incident_action(action)?;
         let action = self.followup_action(action)?;
         let action = self.gate_action(action)?;
+        let action = self.duty_log_action(action)?;
         self.register_action(action)
     }
 

@@ -137,6 +137,18 @@ pub const EN: Strings = Strings {
     r_col_late: "Late",
     r_col_partial: "Partial",
     r_col_missed: "Missed",
+    r_no_later_shift: "This is the latest shift.",
+    r_no_earlier_shift: "There is no earlier shift.",
+    r_handover_saved: "Handover note saved.",
+    r_signed_off_saved: "Signed off: the duty log of this shift is confirmed.",
+    confirm_sign_off: "Sign off this shift's duty log as the leader on duty? The handover note cannot be changed afterwards; later changes to its records are listed as corrections after sign-off.",
+    key_handover: "handover note",
+    key_sign_off: "sign off",
+    key_other_shift: "other shifts",
+    key_period_report: "period report",
+    key_period_span: "week/month/term",
+    key_period_move: "earlier/later",
+    key_duty_log: "duty log",
     // End of Reports
     too_small: |w, h| {
         format!(
@@ -184,13 +196,11 @@ pub const EN: Strings = Strings {
     help_this_screen: "On this screen",
     help_everywhere: "Everywhere (outside forms)",
     global_keys: &[
-        ("n", "Now: what is due"),
-        ("p", "Patrols: the day's grid"),
-        ("s", "Shift: who is on duty"),
-        ("f", "Staff list"),
+        ("n p i …", "switch screens (tab bar)"),
+        ("F2", "duty log (also in forms)"),
         ("? / F1", "this help"),
+        ("Esc", "back"),
         ("q", "quit"),
-        ("Esc", "back to Now"),
         ("Ctrl+C", "quit (asks if unsaved)"),
     ],
     help_states: &[
@@ -199,7 +209,7 @@ pub const EN: Strings = Strings {
         "!n problems · * reason written.",
         "A missed, late or partial round needs a written reason (r on the grid).",
     ],
-    help_in_form: "In a form, letters go into the field. F1: this help · Esc: leave the form.",
+    help_in_form: "In a form, letters go into the field. F1: this help · F2: duty log · Esc: leave the form.",
 
     state_upcoming: "later",
     state_due: "DUE",
@@ -733,5 +743,43 @@ pub const EN: Strings = Strings {
             "{f} ({enc}): {added} added, {updated} updated, {unchanged} unchanged, {skipped} skipped."
         )
     },
+    // Demo
+    demo_refused: |f| {
+        format!(
+            "{f} already holds records (staff, students, shifts or other entries). The demo fills only a new or empty database; this file was left unchanged. Name a new file: dutydesk --db NEW_FILE demo"
+        )
+    },
+    demo_start: |f, days, last, seed| {
+        format!("Filling {f} with a demo school: {days} days up to {last}, seed {seed}…")
+    },
+    demo_progress: |day, days| format!("day {day}/{days}…"),
+    demo_done: |f| format!("Demo school written to {f}. Open it with: dutydesk --db {f}"),
+    demo_counts: [
+        "students",
+        "classes",
+        "staff",
+        "shifts",
+        "patrol checks",
+        "reasons for missed, late or partial rounds",
+        "checks that found a problem",
+        "incidents",
+        "students on incidents",
+        "incident corrections",
+        "incidents voided",
+        "follow-ups",
+        "follow-ups done",
+        "follow-ups open and overdue",
+        "hazards",
+        "hazards verified on a later patrol",
+        "hazards overdue",
+        "mailbox slips",
+        "visitors",
+        "visits (sign-ins)",
+        "refused at the gate (watchlist)",
+        "admitted despite a watchlist match",
+        "left without signing out",
+        "early leaves",
+        "watchlist entries",
+    ],
     // End of Import
 };

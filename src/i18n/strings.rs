@@ -132,6 +132,18 @@ pub struct Strings {
     pub r_col_late: &'static str,
     pub r_col_partial: &'static str,
     pub r_col_missed: &'static str,
+    pub r_no_later_shift: &'static str,
+    pub r_no_earlier_shift: &'static str,
+    pub r_handover_saved: &'static str,
+    pub r_signed_off_saved: &'static str,
+    pub confirm_sign_off: &'static str,
+    pub key_handover: &'static str,
+    pub key_sign_off: &'static str,
+    pub key_other_shift: &'static str,
+    pub key_period_report: &'static str,
+    pub key_period_span: &'static str,
+    pub key_period_move: &'static str,
+    pub key_duty_log: &'static str,
     // End of Reports
     pub too_small: fn(u16, u16) -> String,
     pub too_small_unsaved: &'static str,
@@ -580,6 +592,14 @@ pub struct Strings {
     pub imp_file: fn(&str, &str) -> String,
     pub imp_refused: fn(usize, usize) -> String,
     pub imp_done: fn(&str, &str, usize, usize, usize, usize) -> String,
+    // Demo (`dutydesk demo`)
+    pub demo_refused: fn(&str) -> String,
+    /// File, days, last day, seed.
+    pub demo_start: fn(&str, u32, &str, u64) -> String,
+    pub demo_progress: fn(u32, u32) -> String,
+    pub demo_done: fn(&str) -> String,
+    /// In the order of `demo::Summary::values`.
+    pub demo_counts: [&'static str; 25],
     // End of Import
 }
 

@@ -137,6 +137,18 @@ pub const ZH: Strings = Strings {
     r_col_late: "补查",
     r_col_partial: "部分完成",
     r_col_missed: "漏查",
+    r_no_later_shift: "这已是最新的班次。",
+    r_no_earlier_shift: "没有更早的班次。",
+    r_handover_saved: "交接班事项已保存。",
+    r_signed_off_saved: "已签字确认本班次值班记录。",
+    confirm_sign_off: "以带班领导身份签字确认本班次值班记录？签字后交接班事项不能再改，之后对本班次记录的修改会列为“签字后更正”。",
+    key_handover: "交接事项",
+    key_sign_off: "签字确认",
+    key_other_shift: "前后班次",
+    key_period_report: "统计报表",
+    key_period_span: "周/月/学期",
+    key_period_move: "前后",
+    key_duty_log: "值班记录",
     // End of Reports
     too_small: |w, h| {
         format!("当前窗口为 {w}×{h}，值班台至少需要 80×24。请把窗口调大，或按 q 退出。")
@@ -182,13 +194,11 @@ pub const ZH: Strings = Strings {
     help_this_screen: "本页按键",
     help_everywhere: "全局按键（表单外）",
     global_keys: &[
-        ("n", "当前：待查项目"),
-        ("p", "巡查：当天巡查表"),
-        ("s", "班次：值班人员"),
-        ("f", "教职工名单"),
+        ("n p i …", "切换页面（见页签栏）"),
+        ("F2", "值班记录（表单中也可用）"),
         ("? / F1", "本帮助"),
+        ("Esc", "返回"),
         ("q", "退出"),
-        ("Esc", "回到“当前”"),
         ("Ctrl+C", "退出（未保存会先询问）"),
     ],
     help_states: &[
@@ -196,7 +206,7 @@ pub const ZH: Strings = Strings {
         "补查：时段过后才检查 · 部分：有项目未填 · 漏查：时段已过、未检查 ·",
         "!n 发现问题 · * 已说明原因。漏查、补查或部分完成须写明原因（巡查表上按 r）。",
     ],
-    help_in_form: "在表单中，字母会输入到当前栏目。F1：本帮助 · Esc：离开表单。",
+    help_in_form: "在表单中，字母会输入到当前栏目。F1：本帮助 · F2：值班记录 · Esc：离开表单。",
 
     state_upcoming: "未到",
     state_due: "待查",
@@ -646,5 +656,43 @@ pub const ZH: Strings = Strings {
     imp_done: |f, enc, added, updated, unchanged, skipped| {
         format!("{f}（{enc}）：新增 {added}，更新 {updated}，未变 {unchanged}，跳过 {skipped}。")
     },
+    // Demo
+    demo_refused: |f| {
+        format!(
+            "{f} 中已有记录（教职工、学生、班次等）。演示数据只写入新的或空的数据库，此文件未作任何改动。请指定一个新文件：dutydesk --db 新文件 demo"
+        )
+    },
+    demo_start: |f, days, last, seed| {
+        format!("正在向 {f} 写入演示学校：截至 {last} 共 {days} 天，种子 {seed}…")
+    },
+    demo_progress: |day, days| format!("第 {day}/{days} 天…"),
+    demo_done: |f| format!("演示学校已写入 {f}。打开方式：dutydesk --db {f}"),
+    demo_counts: [
+        "学生",
+        "班级",
+        "教职工",
+        "班次",
+        "巡查记录",
+        "漏查、迟查或未查完的原因说明",
+        "发现问题的巡查",
+        "事件",
+        "事件涉及学生（人次）",
+        "事件更正",
+        "作废事件",
+        "跟进事项",
+        "已完成跟进",
+        "逾期未完成跟进",
+        "隐患",
+        "经复查确认的隐患",
+        "逾期隐患",
+        "举报信箱来信",
+        "来访人员",
+        "来访登记",
+        "因关注名单拒绝入校",
+        "关注名单匹配仍放行",
+        "未签退离开",
+        "学生提前离校",
+        "关注名单条目",
+    ],
     // End of Import
 };

@@ -10,12 +10,13 @@ use super::{View, pad};
 use crate::widgets::{Keys, popup};
 
 /// `in_form`: the global keys do not work in a form (letters are typed), so say that instead.
+/// `patrols`: on the patrol screens, also what the states of a round mean.
 pub fn render(
     frame: &mut Frame<'_>,
     area: Rect,
     view: &View<'_>,
     screen_keys: &Keys,
-    in_form: bool,
+    (in_form, patrols): (bool, bool),
 ) {
     let (s, theme) = (view.s, view.theme);
     let width = area.width.min(78);
@@ -25,18 +26,22 @@ pub fn render(
     lines.extend(two_columns(screen_keys, column, view));
     lines.push(Line::from(""));
     if in_form {
-        lines.push(Line::from(Span::raw(s.help_in_form)));
+        for line in popup::wrap(s.help_in_form, usize::from(inner_width)) {
+            lines.push(Line::from(Span::raw(line)));
+        }
     } else {
         lines.push(Line::from(Span::styled(s.help_everywhere, theme.title)));
         lines.extend(two_columns(s.global_keys, column, view));
     }
-    lines.push(Line::from(""));
-    for line in s
-        .help_states
-        .iter()
-        .flat_map(|l| popup::wrap(l, usize::from(inner_width)))
-    {
-        lines.push(Line::from(Span::styled(line, theme.dim)));
+    if patrols {
+        lines.push(Line::from(""));
+        for line in s
+            .help_states
+            .iter()
+            .flat_map(|l| popup::wrap(l, usize::from(inner_width)))
+        {
+            lines.push(Line::from(Span::styled(line, theme.dim)));
+        }
     }
     let height = u16::try_from(lines.len() + 2)
         .unwrap_or(u16::MAX)

@@ -20,6 +20,7 @@ impl ShiftScreen {
         let shift = view.data.shift.as_ref();
         match (key.code, shift) {
             (KeyCode::Char('o'), None) => Some(Action::NewShift),
+            (KeyCode::Char('l'), _) => Some(Action::OpenSummary),
             (KeyCode::Char('c'), Some(_)) => Some(Action::CloseShift { confirmed: false }),
             (KeyCode::Char('u'), Some(shift)) => {
                 let mut people: Vec<_> = shift.members.iter().map(|m| m.staff).collect();
@@ -35,9 +36,13 @@ impl ShiftScreen {
     pub fn keys(&self, view: &View<'_>) -> Keys {
         let s = view.s;
         if view.data.shift.is_some() {
-            vec![("u", s.key_switch_operator), ("c", s.key_close_shift)]
+            vec![
+                ("u", s.key_switch_operator),
+                ("l", s.key_duty_log),
+                ("c", s.key_close_shift),
+            ]
         } else {
-            vec![("o", s.key_open_shift)]
+            vec![("o", s.key_open_shift), ("l", s.key_duty_log)]
         }
     }
 

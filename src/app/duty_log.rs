@@ -1,0 +1,83 @@
+//! Performing the duty log's actions: browsing shifts, the handover note and the leader's
+//! sign-off.
+
+use super::{App, Confirm, Overlay};
+use crate::action::Action;
+use crate::domain::shift::DutyRole;
+use crate::screens::Screen;
+use crate::screens::summary::{Mode, SummaryScreen};
+
+impl App {
+    /// Handles the duty log's actions; returns any other action back.
+    pub(super) fn duty_log_action(&mut self, action: Action) -> Option<Action> {
+        match action {
+            Action::OpenSummary => {
+                self.push(Screen::Summary(Box::new(SummaryScreen::new(Mode::Shift))));
+            }
+            Action::NeighbourShift { from, later } => match self.store.neighbour_shift(from, later)
+            {
+                Ok(Some(id)) => {
+                    if let Screen::Summary(x) = &mut self.screen {
+                        x.shift = Some(id);
+                    }
+                    self.refresh();
+                }
+                Ok(None) => {
+                    let s = self.strings();
+                    self.say(if later {
+                        s.r_no_later_shift
+                    } else {
+                        s.r_no_earlier_shift
+                    });
+                }
+                Err(e) => {
+                    let text = self.strings().store_error(&e);
+                    self.say_error(&text);
+                }
+            },
+            Action::SaveHandover { id, version, note } => {
+                let result = self.store.set_handover_note(id, version, &note);
+                if self.saved(result, self.strings().r_handover_saved) {
+                    if let Screen::Summary(x) = &mut self.screen {
+                        x.saved();
+                    }
+                    self.refresh();
+                }
+            }
+            Action::SaySignedOff => {
+                let text = self.strings().se_signed_off;
+                self.say_error(text);
+            }
+            Action::AskSignOff(id, version) => {
+                // Only the leader on duty signs: say so before asking, not after.
+                let leader = match &self.screen {
+                    Screen::Summary(x) => x.summary.as_ref().is_some_and(|sum| {
+                        sum.shift
+                            .with_role(DutyRole::Leader)
+                            .any(|m| Some(m.staff) == self.data.operator)
+                    }),
+                    _ => false,
+                };
+                if leader {
+                    self.overlay = Some(Overlay::Confirm(Confirm::SignOff(id, version)));
+                } else {
+                    let text = self.strings().se_not_the_leader;
+                    self.say_error(text);
+                }
+            }
+            Action::SignOff(id, version) => {
+                let Some(leader) = self.data.operator else {
+                    let text = self.strings().se_not_the_leader;
+                    self.say_error(text);
+                    return None;
+                };
+                let result = self.store.sign_off(id, version, leader, self.stamp());
+                if self.saved(result, self.strings().r_signed_off_saved) {
+                    self.refresh();
+                }
+            }
+            other => return Some(other),
+        }
+        None
+    }
+}
