@@ -160,6 +160,11 @@ impl App {
         self
     }
 
+    /// Shows a warning on the status line (until the next key).
+    pub fn warn(&mut self, text: String) {
+        self.status = Some(Status { error: true, text });
+    }
+
     pub fn strings(&self) -> &'static Strings {
         self.lang.strings()
     }

@@ -67,6 +67,28 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
+    /// Check the database: whole, consistent, current, safely set and private. Exit status 0 when
+    /// all is well, 1 when something is wrong (each problem is listed with what to do).
+    Check {
+        /// Run the full `integrity_check` instead of the quicker `quick_check`.
+        #[arg(long)]
+        full: bool,
+    },
+    /// Copy the database, checked, while other terminals go on working. Without PATH, into the
+    /// data directory's `backups/`, keeping the newest --keep copies.
+    Backup {
+        #[arg(value_name = "PATH")]
+        path: Option<PathBuf>,
+        /// How many backups to keep in `backups/` (older ones are removed).
+        #[arg(long, default_value_t = 14)]
+        keep: usize,
+    },
+    /// Replace the database's records with a backup's, after checking it; the current records
+    /// are first copied into `backups/`.
+    Restore {
+        #[arg(value_name = "BACKUP")]
+        backup: PathBuf,
+    },
     /// Fill a new database with a realistic made-up school, for training and trying things out.
     Demo {
         /// How many school days back from today to fill.

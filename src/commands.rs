@@ -5,6 +5,7 @@ mod demo;
 mod export;
 mod import;
 mod init;
+mod maintenance;
 mod report;
 mod tui;
 
@@ -63,6 +64,9 @@ pub fn run(cli: &Cli) -> ExitCode {
         Some(Command::Init) => init::run(&setup),
         Some(Command::Import { what }) => import::run(&setup, what),
         Some(Command::Report { what }) => report::run(&setup, what),
+        Some(Command::Check { full }) => return maintenance::check(&setup, *full),
+        Some(Command::Backup { path, keep }) => maintenance::backup(&setup, path.as_deref(), *keep),
+        Some(Command::Restore { backup }) => maintenance::restore(&setup, backup),
         Some(Command::Export { format, out }) => export::run(&setup, *format, out.as_deref()),
         Some(Command::Demo { days, seed }) => demo::run(&setup, *days, *seed),
     };

@@ -6,6 +6,7 @@ mod gate;
 mod hazard;
 mod incident;
 mod log;
+mod maintenance;
 mod migrate;
 mod open;
 mod patrol;
@@ -25,6 +26,7 @@ use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 
 pub use followup::FollowupQuery;
 pub use gate::Entry as GateEntry;
+pub use maintenance::{Health, loose_permissions, verify_copy};
 pub use migrate::LATEST as SCHEMA_VERSION;
 pub use open::APPLICATION_ID;
 pub use people::{ImportCounts, StaffImport};
@@ -57,6 +59,10 @@ pub enum StoreError {
         found: i32,
         supported: i32,
     },
+    #[error(
+        "{path}: the file is damaged (its integrity check failed). Restore the latest backup with `dutydesk restore`."
+    )]
+    Damaged { path: PathBuf },
     #[error("SQLite {found} is too old; DutyDesk needs 3.51.3 or newer")]
     SqliteTooOld { found: String },
     #[error("{path}: {source}")]

@@ -64,8 +64,17 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     let mut pinned = (help_key, view.s.key_help);
     match &app.overlay {
         Some(Overlay::Help) => {
-            let patrols = matches!(app.screen().tab(), crate::action::Tab::Now | crate::action::Tab::Patrols);
-            help::render(frame, body, &view, &screen_keys, (app.screen().is_form(), patrols));
+            let patrols = matches!(
+                app.screen().tab(),
+                crate::action::Tab::Now | crate::action::Tab::Patrols
+            );
+            help::render(
+                frame,
+                body,
+                &view,
+                &screen_keys,
+                (app.screen().is_form(), patrols),
+            );
             screen_keys = Vec::new();
             pinned = ("Esc", view.s.key_back);
         }

@@ -29,6 +29,12 @@ pub fn run(setup: &Setup, station: StationArg) -> Result<(), String> {
         setup.clock,
     )
     .with_station(station);
+    // Records about children that other users could read: said on the status line and, so it
+    // is still there after the app closes, on standard error.
+    if let Some(warning) = super::maintenance::permission_warning(&setup.paths.db, s) {
+        eprintln!("dutydesk: {warning}");
+        app.warn(warning);
+    }
 
     // Without a terminal (a pipe, a cron job) say so instead of panicking.
     let mut terminal = ratatui::try_init().map_err(|e| format!("{} ({e})", s.needs_terminal))?;

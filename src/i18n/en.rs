@@ -149,6 +149,32 @@ pub const EN: Strings = Strings {
     key_period_span: "week/month/term",
     key_period_move: "earlier/later",
     key_duty_log: "duty log",
+    se_damaged: |p| {
+        format!(
+            "{p}: the file is damaged (its integrity check failed). Restore the latest backup: dutydesk restore BACKUP (see dutydesk backup)."
+        )
+    },
+    mt_ok: |p, v| {
+        format!(
+            "OK: {p} is whole (schema {v}), foreign keys consistent, safety settings on, only its owner can read it."
+        )
+    },
+    mt_problems: |p, n| format!("{p}: {n} problem(s) found:"),
+    mt_integrity: |l| format!("integrity: {l}"),
+    mt_foreign_key: |l| format!("record pointing at a missing one: {l}"),
+    mt_schema: |found, ours| format!("schema {found}, this DutyDesk expects {ours}"),
+    mt_settings: "the connection's safety settings (synchronous=FULL, foreign_keys=ON, WAL) are not all on",
+    mt_loose: |p, mode| format!("{p} can be read by other users (mode {mode:o})"),
+    mt_fix_permissions: |cmd| format!("To fix: {cmd}"),
+    mt_backup_done: |p, kept| {
+        format!("Backup written and checked: {p} ({kept} kept in its folder).")
+    },
+    mt_restore_done: |from, kept| {
+        format!("Restored from {from}. The records as they were before are kept in {kept}.")
+    },
+    mt_loose_warning: |cmd| {
+        format!("Other users on this computer can read the duty records. Fix it with: {cmd}")
+    },
     // End of Reports
     too_small: |w, h| {
         format!(
@@ -781,5 +807,28 @@ pub const EN: Strings = Strings {
         "early leaves",
         "watchlist entries",
     ],
+    ex_csv_needs_out: "A CSV export is one file per table: name a directory to write it into with --out DIR.",
+    ex_no_db: |p| {
+        format!(
+            "No database at {p}; nothing was exported. Pass --db with the database file, or set DUTYDESK_DB."
+        )
+    },
+    ex_exists: |p| {
+        format!(
+            "{p} already exists and was left as it is; nothing was exported. Run again in a second, or choose another --out directory."
+        )
+    },
+    ex_dir: |p, e| format!("Cannot use {p} as the export directory: {e}. Nothing was exported."),
+    ex_write: |p, e| {
+        format!(
+            "Writing the export to {p} failed: {e}. The export is incomplete: no partial file is kept, and any output already printed must not be used."
+        )
+    },
+    ex_stdout: "standard output",
+    ex_done: |p| {
+        format!(
+            "Exported to {p}. It holds personal data about children, staff and visitors (ID numbers too, where the school keeps them): keep it where only authorised people can read it, and delete it once it is no longer needed."
+        )
+    },
     // End of Import
 };

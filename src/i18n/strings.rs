@@ -144,6 +144,18 @@ pub struct Strings {
     pub key_period_span: &'static str,
     pub key_period_move: &'static str,
     pub key_duty_log: &'static str,
+    pub se_damaged: fn(&str) -> String,
+    pub mt_ok: fn(&str, i32) -> String,
+    pub mt_problems: fn(&str, usize) -> String,
+    pub mt_integrity: fn(&str) -> String,
+    pub mt_foreign_key: fn(&str) -> String,
+    pub mt_schema: fn(i32, i32) -> String,
+    pub mt_settings: &'static str,
+    pub mt_loose: fn(&str, u32) -> String,
+    pub mt_fix_permissions: fn(&str) -> String,
+    pub mt_backup_done: fn(&str, usize) -> String,
+    pub mt_restore_done: fn(&str, &str) -> String,
+    pub mt_loose_warning: fn(&str) -> String,
     // End of Reports
     pub too_small: fn(u16, u16) -> String,
     pub too_small_unsaved: &'static str,
@@ -600,6 +612,19 @@ pub struct Strings {
     pub demo_done: fn(&str) -> String,
     /// In the order of `demo::Summary::values`.
     pub demo_counts: [&'static str; 25],
+    // Export (`dutydesk export`)
+    pub ex_csv_needs_out: &'static str,
+    /// The database path.
+    pub ex_no_db: fn(&str) -> String,
+    /// The file or folder that is already there.
+    pub ex_exists: fn(&str) -> String,
+    /// Directory, error.
+    pub ex_dir: fn(&str, &str) -> String,
+    /// Where it was going (a path or `ex_stdout`), error.
+    pub ex_write: fn(&str, &str) -> String,
+    pub ex_stdout: &'static str,
+    /// Where it went (a path or `ex_stdout`): the personal-data notice on stderr.
+    pub ex_done: fn(&str) -> String,
     // End of Import
 }
 
@@ -644,6 +669,7 @@ impl Strings {
                 supported,
             } => (self.se_too_new)(&path(p), *found, *supported),
             StoreError::SqliteTooOld { found } => (self.se_sqlite_old)(found),
+            StoreError::Damaged { path: p } => (self.se_damaged)(&path(p)),
             StoreError::Io { path: p, source } => (self.se_io)(&path(p), &source.to_string()),
             StoreError::Busy => self.se_busy.to_owned(),
             StoreError::DiskFull => self.se_disk_full.to_owned(),

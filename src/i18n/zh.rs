@@ -149,6 +149,24 @@ pub const ZH: Strings = Strings {
     key_period_span: "周/月/学期",
     key_period_move: "前后",
     key_duty_log: "值班记录",
+    se_damaged: |p| {
+        format!(
+            "{p}：文件已损坏（完整性检查未通过）。请恢复最近的备份：dutydesk restore 备份文件（参见 dutydesk backup）。"
+        )
+    },
+    mt_ok: |p, v| {
+        format!("正常：{p} 完整（结构版本 {v}），外键一致，安全设置已开启，仅所有者可读。")
+    },
+    mt_problems: |p, n| format!("{p}：发现 {n} 个问题："),
+    mt_integrity: |l| format!("完整性：{l}"),
+    mt_foreign_key: |l| format!("记录引用了不存在的记录：{l}"),
+    mt_schema: |found, ours| format!("结构版本为 {found}，本程序需要 {ours}"),
+    mt_settings: "连接的安全设置（synchronous=FULL、foreign_keys=ON、WAL）未全部开启",
+    mt_loose: |p, mode| format!("{p} 其他用户可读（权限 {mode:o}）"),
+    mt_fix_permissions: |cmd| format!("修复方法：{cmd}"),
+    mt_backup_done: |p, kept| format!("备份已写入并校验：{p}（该目录保留 {kept} 份）。"),
+    mt_restore_done: |from, kept| format!("已从 {from} 恢复。恢复前的记录保存在 {kept}。"),
+    mt_loose_warning: |cmd| format!("本机其他用户可以读取值班记录。修复命令：{cmd}"),
     // End of Reports
     too_small: |w, h| {
         format!("当前窗口为 {w}×{h}，值班台至少需要 80×24。请把窗口调大，或按 q 退出。")
@@ -694,5 +712,22 @@ pub const ZH: Strings = Strings {
         "学生提前离校",
         "关注名单条目",
     ],
+    ex_csv_needs_out: "CSV 导出每张表一个文件：请用 --out 目录 指定写入的目录。",
+    ex_no_db: |p| {
+        format!("{p} 处没有数据库，未导出任何内容。请用 --db 指定数据库文件，或设置 DUTYDESK_DB。")
+    },
+    ex_exists: |p| {
+        format!("{p} 已存在，未作改动，也未导出任何内容。请稍等一秒再运行，或换一个 --out 目录。")
+    },
+    ex_dir: |p, e| format!("无法使用 {p} 作为导出目录：{e}。未导出任何内容。"),
+    ex_write: |p, e| {
+        format!("导出写入 {p} 失败：{e}。导出不完整：不会留下残缺的文件，已输出的内容也不可使用。")
+    },
+    ex_stdout: "标准输出",
+    ex_done: |p| {
+        format!(
+            "已导出到 {p}。其中含有学生、教职工和来访人员的个人信息（学校保存完整证件号的，也包括证件号）：请存放在只有授权人员能读取的地方，不再需要时及时删除。"
+        )
+    },
     // End of Import
 };

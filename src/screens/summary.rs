@@ -248,7 +248,7 @@ impl SummaryScreen {
             (Some(report), Mode::Period) if area.height >= 18 => {
                 let [charts, rest] =
                     Layout::vertical([Constraint::Length(8), Constraint::Min(4)]).areas(area);
-                self.render_charts(frame, charts, view, report);
+                Self::render_charts(frame, charts, view, report);
                 rest
             }
             _ => area,
@@ -278,7 +278,7 @@ impl SummaryScreen {
     }
 
     /// Incidents by category (bars) and week by week (sparkline), side by side.
-    fn render_charts(&self, frame: &mut Frame<'_>, area: Rect, view: &View<'_>, r: &PeriodReport) {
+    fn render_charts(frame: &mut Frame<'_>, area: Rect, view: &View<'_>, r: &PeriodReport) {
         let (s, theme) = (view.s, view.theme);
         let ctx = crate::report::Ctx {
             cfg: view.cfg,

@@ -24,7 +24,7 @@ const SQLITE_FLOOR: i32 = 3_051_003;
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// What the first 100 bytes of a file say about it.
-fn check_header(path: &Path) -> Result<(), StoreError> {
+pub(super) fn check_header(path: &Path) -> Result<(), StoreError> {
     let io = |e| StoreError::Io {
         path: path.to_owned(),
         source: e,
@@ -104,6 +104,20 @@ pub fn open_or_create(path: &Path, today: NaiveDate) -> Result<(Connection, bool
 /// Opens a file that must exist and be a DutyDesk database of this version or older.
 pub fn open_existing(path: &Path) -> Result<Connection, StoreError> {
     check_header(path)?;
+    open_checked(path).map_err(|e| match e {
+        // A damaged file says so, with what to do, rather than "malformed".
+        StoreError::Sqlite(ref inner)
+            if inner.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt) =>
+        {
+            StoreError::Damaged {
+                path: path.to_owned(),
+            }
+        }
+        other => other,
+    })
+}
+
+fn open_checked(path: &Path) -> Result<Connection, StoreError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX
         | OpenFlags::SQLITE_OPEN_URI;
