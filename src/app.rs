@@ -160,6 +160,12 @@ impl App {
         self
     }
 
+    /// The store, for tests that make it fail as a full disk or a read-only file would.
+    #[doc(hidden)]
+    pub fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
     /// Shows a warning on the status line (until the next key).
     pub fn warn(&mut self, text: String) {
         self.status = Some(Status { error: true, text });

@@ -319,3 +319,126 @@ fn restore_brings_back_the_backup_and_keeps_the_current_records_aside() {
     assert!(!o.status.success());
     assert!(out(&o).contains("not a DutyDesk database"), "{}", out(&o));
 }
+
+// ---------------------------------------------------------------------------------------------
+// A full disk and a read-only file, in the app
+// ---------------------------------------------------------------------------------------------
+
+use dutydesk::app::App;
+use dutydesk::domain::clock::Clock;
+use dutydesk::i18n::Lang;
+use dutydesk::theme::COLOR;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn screen(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+    terminal.draw(|f| dutydesk::ui::draw(f, app)).expect("draw");
+    let buf = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            out.push_str(sym);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn keys(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+}
+
+fn press(app: &mut App, code: KeyCode, times: usize) {
+    for _ in 0..times {
+        app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+    }
+}
+
+fn save(app: &mut App) {
+    app.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+}
+
+#[test]
+fn a_save_on_a_full_disk_or_a_read_only_file_says_so_and_keeps_what_was_typed() {
+    let home = Home::new();
+    let (mut store, by) = home.open();
+    visit(&mut store, by, "早先登记");
+    drop(store);
+    let cfg = dutydesk::config::load(None).expect("defaults");
+    let store = Store::open(&home.db(), day()).expect("open");
+    let now = DateTime::parse_from_rfc3339(NOW).expect("now");
+    let mut app = App::new(store, cfg, Lang::En, &COLOR, Clock::Fixed(now));
+    let mut acknowledged = vec!["早先登记".to_owned()];
+    // The sign-in form, filled in.
+    keys(&mut app, "gv");
+    keys(&mut app, "欧阳明华");
+    press(&mut app, KeyCode::Tab, 5);
+    keys(&mut app, "校园安全检查");
+    for (fail, message) in [
+        (
+            0,
+            "The disk is full. Nothing was saved; your input is kept.",
+        ),
+        (
+            1,
+            "The database file is read-only. Nothing was saved; your input is kept.",
+        ),
+    ] {
+        if fail == 0 {
+            // The file may not grow, and another terminal fills what room is left.
+            app.store_mut().simulate_full_disk(true).expect("limit");
+            let (other, by) = home.open();
+            other.simulate_full_disk(true).expect("limit");
+            let mut other = other;
+            // Big rows first, then the smallest, until not even those fit.
+            for size in [150, 1] {
+                loop {
+                    let draft = VisitDraft {
+                        name: format!("满{}", acknowledged.len()),
+                        purpose: "x".repeat(size),
+                        ..VisitDraft::default()
+                    };
+                    match other.sign_in(&draft, &GateEntry::Admitted, by, at()) {
+                        Ok(_) => acknowledged.push(draft.name),
+                        Err(dutydesk::store::StoreError::DiskFull) => break,
+                        Err(e) => panic!("{e}"),
+                    }
+                }
+            }
+        } else {
+            app.store_mut().simulate_read_only(true).expect("read-only");
+        }
+        save(&mut app);
+        let text = screen(&app);
+        assert!(text.contains(message), "{text}");
+        assert!(
+            text.contains("欧阳明华") && text.contains("校园安全检查"),
+            "every typed character kept:\n{text}"
+        );
+        app.store_mut().simulate_full_disk(false).expect("lift");
+        app.store_mut().simulate_read_only(false).expect("lift");
+    }
+    save(&mut app);
+    assert!(
+        screen(&app).contains("欧阳明华 signed in."),
+        "{}",
+        screen(&app)
+    );
+    acknowledged.push("欧阳明华".to_owned());
+    assert_eq!(
+        names(&home.db()),
+        acknowledged,
+        "nothing acknowledged is lost"
+    );
+}

@@ -126,6 +126,27 @@ fn new_private_file(path: &Path) -> Result<(), StoreError> {
 }
 
 impl Store {
+    /// For tests: makes the file unable to grow past its present size (`max_page_count`), as a
+    /// full disk would; `None` lifts the limit.
+    #[doc(hidden)]
+    pub fn simulate_full_disk(&self, full: bool) -> Result<(), StoreError> {
+        let pages: i64 = if full {
+            self.conn
+                .pragma_query_value(None, "page_count", |r| r.get(0))?
+        } else {
+            i64::from(u32::MAX - 1)
+        };
+        self.conn.pragma_update(None, "max_page_count", pages)?;
+        Ok(())
+    }
+
+    /// For tests: refuses every write on this connection, as a file made read-only would.
+    #[doc(hidden)]
+    pub fn simulate_read_only(&self, read_only: bool) -> Result<(), StoreError> {
+        self.conn.pragma_update(None, "query_only", read_only)?;
+        Ok(())
+    }
+
     /// The checks of `dutydesk check`: `quick_check` (`integrity_check` when `full`), foreign
     /// keys, schema version, the connection's safety pragmas and the file permissions.
     pub fn health(&self, full: bool) -> Result<Health, StoreError> {
