@@ -63,6 +63,10 @@ pub enum StoreError {
         "{path}: the file is damaged (its integrity check failed). Restore the latest backup with `dutydesk restore`."
     )]
     Damaged { path: PathBuf },
+    #[error(
+        "this SQLite does not keep synchronous=FULL and foreign keys on; DutyDesk will not run on it"
+    )]
+    UnsafeSqlite,
     #[error("SQLite {found} is too old; DutyDesk needs 3.51.3 or newer")]
     SqliteTooOld { found: String },
     #[error("{path}: {source}")]

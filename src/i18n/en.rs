@@ -175,6 +175,7 @@ pub const EN: Strings = Strings {
     mt_loose_warning: |cmd| {
         format!("Other users on this computer can read the duty records. Fix it with: {cmd}")
     },
+    se_unsafe_sqlite: "This SQLite library does not keep synchronous=FULL and foreign keys on, so records could be lost; DutyDesk will not run on it. Use the DutyDesk build with its bundled SQLite.",
     // End of Reports
     too_small: |w, h| {
         format!(

@@ -156,6 +156,7 @@ pub struct Strings {
     pub mt_backup_done: fn(&str, usize) -> String,
     pub mt_restore_done: fn(&str, &str) -> String,
     pub mt_loose_warning: fn(&str) -> String,
+    pub se_unsafe_sqlite: &'static str,
     // End of Reports
     pub too_small: fn(u16, u16) -> String,
     pub too_small_unsaved: &'static str,
@@ -670,6 +671,7 @@ impl Strings {
             } => (self.se_too_new)(&path(p), *found, *supported),
             StoreError::SqliteTooOld { found } => (self.se_sqlite_old)(found),
             StoreError::Damaged { path: p } => (self.se_damaged)(&path(p)),
+            StoreError::UnsafeSqlite => self.se_unsafe_sqlite.to_owned(),
             StoreError::Io { path: p, source } => (self.se_io)(&path(p), &source.to_string()),
             StoreError::Busy => self.se_busy.to_owned(),
             StoreError::DiskFull => self.se_disk_full.to_owned(),

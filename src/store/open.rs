@@ -72,6 +72,13 @@ fn configure(conn: &Connection, path: &Path) -> Result<(), StoreError> {
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "trusted_schema", "OFF")?;
+    // Read back: a SQLite built without foreign keys, or one that ignores the setting, would
+    // accept the pragmas silently and then lose records' links or durability.
+    let synchronous: i64 = conn.pragma_query_value(None, "synchronous", |r| r.get(0))?;
+    let foreign_keys: i64 = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
+    if synchronous < 2 || foreign_keys != 1 {
+        return Err(StoreError::UnsafeSqlite);
+    }
     // Case-insensitive search beyond ASCII (SQLite's lower() folds only A–Z): Müller, Élodie.
     conn.create_scalar_function(
         "fold",
