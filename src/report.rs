@@ -11,7 +11,7 @@ mod table;
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 
 pub use doc::Doc;
-pub use table::{Format, Table};
+pub use table::{Format, Table, neutralise};
 
 use crate::config::Config;
 use crate::domain::incident::PlaceRef;

@@ -1,6 +1,7 @@
 //! The store: the only module that speaks SQL. It takes drafts and gives back domain records;
 //! every write is one `BEGIN IMMEDIATE` transaction, retried while another terminal holds the lock.
 
+mod export;
 mod followup;
 mod gate;
 mod hazard;
@@ -15,6 +16,8 @@ mod shift;
 mod slip;
 mod staff;
 mod summary;
+#[doc(hidden)]
+pub mod testing;
 mod time;
 
 use std::path::{Path, PathBuf};
@@ -24,6 +27,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 
+pub use export::{Cell as ExportCell, ExportSink};
 pub use followup::FollowupQuery;
 pub use gate::Entry as GateEntry;
 pub use maintenance::{Health, loose_permissions, verify_copy};
