@@ -1,6 +1,7 @@
 //! The store: the only module that speaks SQL. It takes drafts and gives back domain records;
 //! every write is one `BEGIN IMMEDIATE` transaction, retried while another terminal holds the lock.
 
+mod demo;
 mod export;
 mod followup;
 mod gate;
