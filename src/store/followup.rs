@@ -36,12 +36,7 @@ const SELECT: &str = "\
            f.note, f.owner, o.name, f.due_at, f.status, f.outcome, f.done_at, f.version \
     FROM followup f JOIN staff o ON o.id = f.owner \
     LEFT JOIN incident i ON i.id = f.incident_id LEFT JOIN hazard h ON h.id = f.hazard_id \
-    LEFT JOIN student s ON s.id = f.student_id \
-    WHERE (?1 = 0 OR f.status = 'open') AND (?2 IS NULL OR f.owner = ?2) \
-      AND (?3 IS NULL OR f.incident_id = ?3) AND (?4 IS NULL OR f.hazard_id = ?4) \
-      AND (?5 IS NULL OR f.student_id = ?5) AND (?6 IS NULL OR f.id = ?6) \
-      AND (?7 IS NULL OR f.due_at >= ?7) AND (?8 IS NULL OR f.due_at < ?8) \
-    ORDER BY f.status = 'open' DESC, f.due_at, f.id LIMIT ?9";
+    LEFT JOIN student s ON s.id = f.student_id";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Followup> {
     let link = |id: Option<i64>, name: Option<String>| id.map(|id| (id, name.unwrap_or_default()));
@@ -98,23 +93,52 @@ impl Store {
         })
     }
 
-    /// Follow-ups, open ones first by due time.
+    /// Follow-ups: open ones first, soonest due first; then (unless `open_only`) done and
+    /// cancelled ones, latest due first.
     pub fn followups(&self, q: &FollowupQuery, limit: u32) -> Result<Vec<Followup>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(SELECT)?;
-        let rows = stmt.query_map(
-            params![
-                q.open_only,
-                q.owner.map(|o| o.0),
-                q.incident.map(|i| i.0),
-                q.hazard.map(|h| h.0),
-                q.student.map(|s| s.0),
-                q.id.map(|f| f.0),
-                q.due_from.map(time::ts),
-                q.due_before.map(time::ts),
-                limit
-            ],
-            from_row,
-        )?;
+        let mut list = self.followups_in(q, "f.status = 'open'", "f.due_at, f.id", limit)?;
+        if !q.open_only {
+            for status in ["f.status = 'done'", "f.status = 'cancelled'"] {
+                let room = limit.saturating_sub(u32::try_from(list.len()).unwrap_or(u32::MAX));
+                if room > 0 {
+                    list.extend(self.followups_in(q, status, "f.due_at DESC, f.id DESC", room)?);
+                }
+            }
+        }
+        Ok(list)
+    }
+
+    /// One status's follow-ups matching `q`. Only the conditions asked for are in the SQL (the
+    /// values still bound), so SQLite walks the index that fits, in order, and stops at the
+    /// limit: `?n IS NULL OR …` would make it read every follow-up ever made.
+    fn followups_in(
+        &self,
+        q: &FollowupQuery,
+        status: &str,
+        order: &str,
+        limit: u32,
+    ) -> Result<Vec<Followup>, StoreError> {
+        let mut conditions: Vec<&str> = vec![status];
+        let mut values: Vec<rusqlite::types::Value> = Vec::new();
+        let mut add = |sql: &'static str, v: Option<rusqlite::types::Value>| {
+            if let Some(v) = v {
+                conditions.push(sql);
+                values.push(v);
+            }
+        };
+        add("f.owner = ?", q.owner.map(|o| o.0.into()));
+        add("f.incident_id = ?", q.incident.map(|i| i.0.into()));
+        add("f.hazard_id = ?", q.hazard.map(|h| h.0.into()));
+        add("f.student_id = ?", q.student.map(|s| s.0.into()));
+        add("f.id = ?", q.id.map(|f| f.0.into()));
+        add("f.due_at >= ?", q.due_from.map(|t| time::ts(t).into()));
+        add("f.due_at < ?", q.due_before.map(|t| time::ts(t).into()));
+        let sql = format!(
+            "{SELECT} WHERE {} ORDER BY {order} LIMIT {limit}",
+            conditions.join(" AND ")
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(values), from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 

@@ -103,15 +103,23 @@ impl Store {
     /// Hazards not yet verified (or all), the most urgent first: open and rectifying ones by due
     /// date, then rectified ones waiting for a patrol to verify them.
     pub fn hazards(&self, pending_only: bool, limit: u32) -> Result<Vec<Hazard>, StoreError> {
+        // Listed statuses rather than `!= 'verified'`, and no `?1 = 0 OR …`, so the pending
+        // list is read from the status index and not from every hazard ever recorded.
+        let which = if pending_only {
+            " AND h.status IN ('open', 'rectifying', 'rectified')"
+        } else {
+            ""
+        };
         let sql = [
             SELECT,
-            " WHERE h.voided_at IS NULL AND (?1 = 0 OR h.status != 'verified') \
-              ORDER BY h.status IN ('open', 'rectifying') DESC, h.status = 'rectified' DESC, h.due_on, h.id \
-              LIMIT ?2",
+            " WHERE h.voided_at IS NULL",
+            which,
+            " ORDER BY h.status IN ('open', 'rectifying') DESC, h.status = 'rectified' DESC, h.due_on, h.id \
+              LIMIT ?1",
         ]
         .concat();
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![pending_only, limit], from_row)?;
+        let rows = stmt.query_map(params![limit], from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 

@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_incidents.sql"),
     include_str!("migrations/0003_gate.sql"),
     include_str!("migrations/0004_signoff.sql"),
+    include_str!("migrations/0005_indexes.sql"),
 ];
 
 /// The schema version this program writes.

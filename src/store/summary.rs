@@ -95,13 +95,19 @@ impl Store {
         shift: ShiftId,
         since: DateTime<Utc>,
     ) -> Result<Vec<Activity>, StoreError> {
+        // Each part on its own index: the shift's entries, then each kind's records made in it.
         let sql = [
             ACTIVITY,
-            " WHERE l.at > ?2 AND (l.shift_id = ?1 \
-                OR (l.kind = 'incident' AND l.record_id IN (SELECT id FROM incident WHERE shift_id = ?1)) \
-                OR (l.kind = 'followup' AND l.record_id IN (SELECT id FROM followup WHERE shift_id = ?1)) \
-                OR (l.kind = 'hazard' AND l.record_id IN (SELECT id FROM hazard WHERE shift_id = ?1)) \
-                OR (l.kind = 'slip' AND l.record_id IN (SELECT id FROM report_slip WHERE shift_id = ?1))) \
+            " WHERE l.id IN ( \
+                SELECT id FROM change_log WHERE shift_id = ?1 AND at > ?2 \
+                UNION SELECT c.id FROM incident r JOIN change_log c \
+                  ON c.kind = 'incident' AND c.record_id = r.id WHERE r.shift_id = ?1 AND c.at > ?2 \
+                UNION SELECT c.id FROM followup r JOIN change_log c \
+                  ON c.kind = 'followup' AND c.record_id = r.id WHERE r.shift_id = ?1 AND c.at > ?2 \
+                UNION SELECT c.id FROM hazard r JOIN change_log c \
+                  ON c.kind = 'hazard' AND c.record_id = r.id WHERE r.shift_id = ?1 AND c.at > ?2 \
+                UNION SELECT c.id FROM report_slip r JOIN change_log c \
+                  ON c.kind = 'slip' AND c.record_id = r.id WHERE r.shift_id = ?1 AND c.at > ?2) \
               ORDER BY l.id",
         ]
         .concat();
