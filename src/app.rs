@@ -125,6 +125,8 @@ pub struct App {
     pub(crate) quit: bool,
     /// The terminal's size, as last measured by the loop.
     size: (u16, u16),
+    /// Today's integrity check, while it runs in the background.
+    check: Option<crate::store::BackgroundCheck>,
     pub(crate) station: Station,
 }
 
@@ -146,6 +148,7 @@ impl App {
             quit: false,
             size: (crate::ui::MIN_WIDTH, crate::ui::MIN_HEIGHT),
             station: Station::Desk,
+            check: None,
         };
         app.refresh();
         app
@@ -164,6 +167,50 @@ impl App {
     #[doc(hidden)]
     pub fn store_mut(&mut self) -> &mut Store {
         &mut self.store
+    }
+
+    /// Starts the day's integrity check in the background if it has not run today.
+    pub fn start_daily_check(&mut self) {
+        if self
+            .store
+            .quick_check_due(self.now.date_naive())
+            .unwrap_or(false)
+        {
+            self.check = Some(self.store.start_quick_check());
+        }
+    }
+
+    /// Takes the day's check result once it is in: remembered when the file is whole, said on
+    /// the status line when not.
+    fn poll_check(&mut self) {
+        let Some(result) = self
+            .check
+            .as_ref()
+            .and_then(crate::store::BackgroundCheck::poll)
+        else {
+            return;
+        };
+        self.check = None;
+        let s = self.strings();
+        match result {
+            Ok(problems) if problems.is_empty() => {
+                let _ = self.store.record_quick_check(self.now.date_naive());
+            }
+            Ok(problems) => {
+                tracing::error!(?problems, "daily quick_check found problems");
+                self.warn(s.daily_check_failed.to_owned());
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "daily quick_check could not run");
+                self.warn(s.daily_check_failed.to_owned());
+            }
+        }
+    }
+
+    /// Whether the day's check is still running (for tests).
+    #[doc(hidden)]
+    pub fn checking(&self) -> bool {
+        self.check.is_some()
     }
 
     /// Shows a warning on the status line (until the next key).
@@ -196,6 +243,7 @@ impl App {
     /// key came for a while (other terminals' saves appear), never while the user is typing.
     pub fn tick(&mut self, idle: bool) {
         self.now = self.clock.now();
+        self.poll_check();
         let minute = self
             .now
             .naive_local()
@@ -209,6 +257,10 @@ impl App {
     /// How long to wait for a key: until the header's minute changes, and at most 15 seconds so
     /// that what other terminals save shows up soon.
     pub fn wait_time(&self) -> Duration {
+        // While the day's check runs, look for its result often.
+        if self.check.is_some() {
+            return Duration::from_millis(200);
+        }
         let into =
             u64::from(self.now.second()) * 1000 + u64::from(self.now.timestamp_subsec_millis());
         Duration::from_millis(60_000u64.saturating_sub(into).clamp(200, 15_000))

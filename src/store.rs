@@ -31,7 +31,7 @@ use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 pub use export::{Cell as ExportCell, ExportSink};
 pub use followup::FollowupQuery;
 pub use gate::Entry as GateEntry;
-pub use maintenance::{Health, loose_permissions, verify_copy};
+pub use maintenance::{BackgroundCheck, Health, loose_permissions, verify_copy};
 pub use migrate::LATEST as SCHEMA_VERSION;
 pub use open::APPLICATION_ID;
 pub use people::{ImportCounts, StaffImport};

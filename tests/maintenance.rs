@@ -442,3 +442,45 @@ fn a_save_on_a_full_disk_or_a_read_only_file_says_so_and_keeps_what_was_typed() 
         "nothing acknowledged is lost"
     );
 }
+
+#[test]
+fn the_integrity_check_runs_in_the_background_once_a_day() {
+    let home = Home::new();
+    drop(home.open());
+    let start = |now: &str| {
+        let cfg = dutydesk::config::load(None).expect("defaults");
+        let store = Store::open(&home.db(), day()).expect("open");
+        let now = DateTime::parse_from_rfc3339(now).expect("now");
+        let mut app = App::new(store, cfg, Lang::En, &COLOR, Clock::Fixed(now));
+        app.start_daily_check();
+        app
+    };
+    let meta = || -> Option<String> {
+        let conn =
+            Connection::open_with_flags(home.db(), OpenFlags::SQLITE_OPEN_READ_ONLY).expect("open");
+        conn.query_row(
+            "SELECT value FROM meta WHERE key = 'quick_check_on'",
+            [],
+            |r| r.get(0),
+        )
+        .ok()
+    };
+    let mut app = start(NOW);
+    assert!(app.checking(), "the first start of the day checks");
+    // The first frame is drawn while it runs; the result is taken on a later tick.
+    assert!(screen(&app).contains("Now"));
+    let waited = std::time::Instant::now();
+    while app.checking() {
+        assert!(waited.elapsed().as_secs() < 10, "the check finishes");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        app.tick(true);
+    }
+    assert_eq!(meta().as_deref(), Some("2026-11-30"));
+    assert!(!screen(&app).contains("found a problem"));
+    drop(app);
+    assert!(!start(NOW).checking(), "not again the same day");
+    assert!(
+        start("2026-12-01T07:00:00+08:00").checking(),
+        "again the next day"
+    );
+}

@@ -29,6 +29,8 @@ pub fn run(setup: &Setup, station: StationArg) -> Result<(), String> {
         setup.clock,
     )
     .with_station(station);
+    // At the first start of a day, the file's integrity is checked in the background.
+    app.start_daily_check();
     // Records about children that other users could read: said on the status line and, so it
     // is still there after the app closes, on standard error.
     if let Some(warning) = super::maintenance::permission_warning(&setup.paths.db, s) {

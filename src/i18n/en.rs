@@ -176,6 +176,7 @@ pub const EN: Strings = Strings {
         format!("Other users on this computer can read the duty records. Fix it with: {cmd}")
     },
     se_unsafe_sqlite: "This SQLite library does not keep synchronous=FULL and foreign keys on, so records could be lost; DutyDesk will not run on it. Use the DutyDesk build with its bundled SQLite.",
+    daily_check_failed: "The daily check of the database found a problem. Save nothing more; run: dutydesk check --full, and restore the latest backup if it says so.",
     // End of Reports
     too_small: |w, h| {
         format!(

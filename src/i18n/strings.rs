@@ -157,6 +157,7 @@ pub struct Strings {
     pub mt_restore_done: fn(&str, &str) -> String,
     pub mt_loose_warning: fn(&str) -> String,
     pub se_unsafe_sqlite: &'static str,
+    pub daily_check_failed: &'static str,
     // End of Reports
     pub too_small: fn(u16, u16) -> String,
     pub too_small_unsaved: &'static str,

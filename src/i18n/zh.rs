@@ -168,6 +168,7 @@ pub const ZH: Strings = Strings {
     mt_restore_done: |from, kept| format!("已从 {from} 恢复。恢复前的记录保存在 {kept}。"),
     mt_loose_warning: |cmd| format!("本机其他用户可以读取值班记录。修复命令：{cmd}"),
     se_unsafe_sqlite: "此 SQLite 库无法保持 synchronous=FULL 和外键检查，记录可能丢失，DutyDesk 拒绝运行。请使用自带 SQLite 的 DutyDesk 版本。",
+    daily_check_failed: "每日数据库检查发现问题。请暂停录入，运行：dutydesk check --full；如提示损坏，请恢复最近的备份。",
     // End of Reports
     too_small: |w, h| {
         format!("当前窗口为 {w}×{h}，值班台至少需要 80×24。请把窗口调大，或按 q 退出。")

@@ -6,7 +6,7 @@ use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use rusqlite::backup::Backup;
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
 use super::migrate::LATEST;
 use super::open::{APPLICATION_ID, check_header};
@@ -125,7 +125,64 @@ fn new_private_file(path: &Path) -> Result<(), StoreError> {
         .map_err(io(path))
 }
 
+/// The day's `quick_check`, running on its own read-only connection in another thread so the
+/// first screen is drawn and typing starts at once.
+#[derive(Debug)]
+pub struct BackgroundCheck {
+    rx: std::sync::mpsc::Receiver<Result<Vec<String>, String>>,
+}
+
+impl BackgroundCheck {
+    /// The result, once the check has finished: the problems found (none when the file is
+    /// whole), or why it could not run.
+    pub fn poll(&self) -> Option<Result<Vec<String>, String>> {
+        self.rx.try_recv().ok()
+    }
+}
+
 impl Store {
+    /// Whether today's `quick_check` is still to run (it runs at the first start of a day).
+    pub fn quick_check_due(&self, today: chrono::NaiveDate) -> Result<bool, StoreError> {
+        let last: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'quick_check_on'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(last.as_deref() != Some(&super::time::day(today)))
+    }
+
+    /// Starts today's `quick_check` in the background.
+    pub fn start_quick_check(&self) -> BackgroundCheck {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let path = self.path.clone();
+        std::thread::spawn(move || {
+            let result = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+                .map_err(StoreError::from)
+                .and_then(|conn| {
+                    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+                    integrity(&conn, false)
+                })
+                .map_err(|e| e.to_string());
+            let _ = tx.send(result);
+        });
+        BackgroundCheck { rx }
+    }
+
+    /// Remembers that the file was found whole today.
+    pub fn record_quick_check(&mut self, today: chrono::NaiveDate) -> Result<(), StoreError> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES ('quick_check_on', ?1) \
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [super::time::day(today)],
+            )?;
+            Ok(())
+        })
+    }
+
     /// For tests: makes the file unable to grow past its present size (`max_page_count`), as a
     /// full disk would; `None` lifts the limit.
     #[doc(hidden)]
