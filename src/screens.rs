@@ -286,6 +286,13 @@ pub fn read_place(
     }
 }
 
+/// How many rows of a list to load: those up to the cursor and one to two pages beyond, so a
+/// list costs what is looked at, not what the years have piled up. Moving down past the loaded
+/// rows asks for a reload, which loads the next page.
+pub fn list_window(cursor: usize) -> u32 {
+    u32::try_from((cursor / 100 + 2) * 100).unwrap_or(u32::MAX)
+}
+
 /// Pads `s` with spaces to `width` terminal columns (CJK counts two).
 pub fn pad(s: &str, width: usize) -> String {
     let w = s.width();

@@ -21,8 +21,8 @@ pub fn screen(store: &Store, view: &View<'_>, screen: &mut Screen) -> Result<(),
             p.set_rounds(rounds, view.cfg);
         }
         Screen::Incidents(list) => {
-            list.rows = store.incidents(&list.filter.query(view), LIST_LIMIT)?;
-            list.slips = store.slips(false, LIST_LIMIT)?;
+            list.rows = store.incidents(&list.filter.query(view), list.window())?;
+            list.slips = store.slips(false, list.window())?;
         }
         Screen::IncidentDetail(d) => {
             d.incident = Some(store.incident(d.id)?);
@@ -48,10 +48,10 @@ pub fn screen(store: &Store, view: &View<'_>, screen: &mut Screen) -> Result<(),
                 owner: if list.mine { view.data.operator } else { None },
                 ..FollowupQuery::default()
             };
-            list.rows = store.followups(&query, LIST_LIMIT)?;
+            list.rows = store.followups(&query, list.window())?;
         }
         Screen::Hazards(list) => {
-            list.rows = store.hazards(!list.all, LIST_LIMIT)?;
+            list.rows = store.hazards(!list.all, list.window())?;
             list.history = match list.selected() {
                 Some(h) => store.hazard_history(h.id)?,
                 None => Vec::new(),

@@ -21,6 +21,11 @@ pub struct FollowupList {
 }
 
 impl FollowupList {
+    /// How many rows to load (see `list_window`).
+    pub fn window(&self) -> u32 {
+        super::list_window(self.cursor)
+    }
+
     pub fn handle_key(&mut self, key: KeyEvent) -> Option<Action> {
         // The list may have shrunk since the last key (its last row done or signed out).
         self.cursor = self.cursor.min(self.rows.len().saturating_sub(1));
@@ -31,7 +36,11 @@ impl FollowupList {
         match key.code {
             KeyCode::Up | KeyCode::Char('k') => self.cursor = self.cursor.saturating_sub(1),
             KeyCode::Down | KeyCode::Char('j') => {
-                self.cursor = (self.cursor + 1).min(self.rows.len().saturating_sub(1));
+                if self.cursor + 1 >= self.rows.len() {
+                    // At the last row loaded: load the next page (if there is more).
+                    return Some(Action::Reload);
+                }
+                self.cursor += 1;
             }
             KeyCode::Char('c') => return open.map(|f| Action::AskCompleteFollowup(f.id)),
             KeyCode::Char('r') => return open.map(|f| Action::AskRescheduleFollowup(f.id)),

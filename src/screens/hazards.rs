@@ -30,6 +30,11 @@ impl HazardList {
         self.rows.get(self.cursor)
     }
 
+    /// How many rows to load (see `list_window`).
+    pub fn window(&self) -> u32 {
+        super::list_window(self.cursor)
+    }
+
     pub fn handle_key(&mut self, key: KeyEvent) -> Option<Action> {
         // The list may have shrunk since the last key (its last row done or signed out).
         self.cursor = self.cursor.min(self.rows.len().saturating_sub(1));

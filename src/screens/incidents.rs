@@ -123,6 +123,11 @@ impl IncidentList {
         self.search.is_some()
     }
 
+    /// How many rows to load (see `list_window`).
+    pub fn window(&self) -> u32 {
+        super::list_window(self.cursor)
+    }
+
     pub fn handle_key(&mut self, key: KeyEvent, view: &View<'_>) -> Option<Action> {
         if let Some(search) = &mut self.search {
             match key.code {
@@ -148,7 +153,11 @@ impl IncidentList {
         match key.code {
             KeyCode::Up | KeyCode::Char('k') => self.cursor = self.cursor.saturating_sub(1),
             KeyCode::Down | KeyCode::Char('j') => {
-                self.cursor = (self.cursor + 1).min(len.saturating_sub(1));
+                if self.cursor + 1 >= len {
+                    // At the last row loaded: load the next page (if there is more).
+                    return Some(Action::Reload);
+                }
+                self.cursor += 1;
             }
             KeyCode::Char('m') => {
                 self.mode = if self.mode == Mode::Incidents {
