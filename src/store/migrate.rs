@@ -7,13 +7,17 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use super::StoreError;
 
-/// The migrations, in order; the schema version is the number applied.
-const MIGRATIONS: &[&str] = &[
+/// The migrations, in order; the schema version is the number applied. A build with the
+/// `test-migration` feature appends a data-changing probe (see `testing.rs`), so tests can show
+/// that terminals starting together apply each migration exactly once.
+pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_incidents.sql"),
     include_str!("migrations/0003_gate.sql"),
     include_str!("migrations/0004_signoff.sql"),
     include_str!("migrations/0005_indexes.sql"),
+    #[cfg(feature = "test-migration")]
+    super::testing::PROBE_MIGRATION,
 ];
 
 /// The schema version this program writes.
