@@ -47,7 +47,7 @@ impl Ctx<'_> {
 
     pub fn place(&self, p: &PlaceRef) -> String {
         match p {
-            PlaceRef::Config(id) => self.cfg.place_name(id, self.lang).to_owned(),
+            PlaceRef::Config(id) => self.cfg.place_name(id, self.lang).into_owned(),
             PlaceRef::Text(t) => t.clone(),
         }
     }

@@ -517,7 +517,7 @@ fn change_value(field: &str, value: &str, view: &View<'_>) -> String {
         "severity" => incident::Severity::from_code(value).map(|v| s.severity(v)),
         "source" => incident::Source::from_code(value).map(|v| s.source(v)),
         "bullying" => incident::Bullying::from_code(value).map(|v| s.bullying_word(v)),
-        "category" => Some(view.cfg.category_name(value, view.lang)),
+        "category" => return view.cfg.category_name(value, view.lang).into_owned(),
         "place" => view.cfg.place(value).map(|p| p.name.get(view.lang)),
         "status" => incident::Status::from_code(value).map(|v| s.status(v)),
         "hazard_status" => hazard::HazardStatus::from_code(value).map(|v| s.hazard_status(v)),
@@ -540,7 +540,7 @@ fn student_value(value: &str, view: &View<'_>) -> String {
         .next()
         .and_then(crate::domain::incident::Role::from_code)
         .map_or("", |r| s.role(r));
-    let measures: Vec<&str> = parts
+    let measures: Vec<std::borrow::Cow<'_, str>> = parts
         .next()
         .unwrap_or("")
         .split('+')

@@ -20,6 +20,25 @@ pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App) {
+    draw_screen(frame, app);
+    scrub(frame.buffer_mut());
+}
+
+/// The last line of defence between stored text and the terminal: every screen already shows
+/// stored text through `text::line`, but one place that forgot would let a tampered row's escape
+/// sequence or bidi override reach the terminal. So every cell of the finished frame is checked
+/// (a few thousand short strings, microseconds) and anything a terminal would act on or hide is
+/// taken out, keeping the cell's width so the columns stay where they were drawn.
+fn scrub(buf: &mut ratatui::buffer::Buffer) {
+    for cell in &mut buf.content {
+        let symbol = cell.symbol();
+        if let Some(clean) = text::cell_symbol(symbol) {
+            cell.set_symbol(&clean);
+        }
+    }
+}
+
+fn draw_screen(frame: &mut Frame<'_>, app: &App) {
     let area = frame.area();
     let mut view = app.view();
     view.caret = !matches!(app.overlay, Some(Overlay::Help | Overlay::Confirm(_)));
@@ -233,4 +252,34 @@ fn render_tabs(frame: &mut Frame<'_>, area: Rect, view: &View<'_>, current: Tab,
         spans.push(Span::raw(gap));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::widgets::{Paragraph, Widget};
+
+    /// Text that reached a widget raw (a screen that forgot `text::line`) leaves the frame
+    /// without its escape, bidi override or joiner, and the columns after it stay in place.
+    #[test]
+    fn the_final_scrub_takes_out_what_a_screen_forgot() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 20, 1));
+        Paragraph::new("a\u{200D}b\u{202E}c\u{1b}]0;x\u{7}张z").render(buf.area, &mut buf);
+        super::scrub(&mut buf);
+        let shown: String = buf
+            .content
+            .iter()
+            .map(ratatui::buffer::Cell::symbol)
+            .collect();
+        assert!(
+            !shown.chars().any(|c| crate::domain::text::is_control(c)
+                || crate::domain::text::is_invisible_format(c)),
+            "{shown:?}"
+        );
+        assert!(shown.starts_with("ab"), "{shown:?}");
+        let z = buf.content.iter().position(|c| c.symbol() == "z");
+        let zhang = buf.content.iter().position(|c| c.symbol() == "张");
+        assert_eq!(z, zhang.map(|i| i + 2), "{shown:?}");
+    }
 }

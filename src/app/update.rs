@@ -93,7 +93,7 @@ impl App {
             Action::SetOperator(id) => {
                 self.data.operator = Some(id);
                 if let Some(name) = self.data.operator_name() {
-                    let text = (self.strings().operator_now)(name);
+                    let text = (self.strings().operator_now)(&crate::domain::text::line(name));
                     self.say(&text);
                 }
             }
@@ -220,7 +220,7 @@ impl App {
             .iter()
             .filter(|i| i.result == ItemResult::Problem)
             .count();
-        let message = (s.check_saved)(place, draft.is_complete(), problems);
+        let message = (s.check_saved)(&place, draft.is_complete(), problems);
         if self.saved(result, &message) {
             if self.screen.is_form() {
                 self.pop();

@@ -1,6 +1,7 @@
 //! The configuration as the rest of the program sees it: validated, complete, no optional parts.
 
 use chrono::{NaiveTime, Weekday};
+use std::borrow::Cow;
 
 use crate::i18n::Lang;
 
@@ -116,22 +117,29 @@ impl Config {
     }
 
     /// A place's name; a place no longer in the config (records outlive config edits) shows its id.
-    pub fn place_name<'a>(&'a self, id: &'a str, lang: Lang) -> &'a str {
-        self.place(id).map_or(id, |p| p.name.get(lang))
+    /// The id shown where a record names something the config no longer has: it came from the
+    /// file, so it goes through the sanitizer like any stored text.
+    fn unknown(id: &str) -> Cow<'_, str> {
+        crate::domain::text::line(id)
     }
 
-    pub fn category_name<'a>(&'a self, id: &'a str, lang: Lang) -> &'a str {
+    pub fn place_name<'a>(&'a self, id: &'a str, lang: Lang) -> Cow<'a, str> {
+        self.place(id)
+            .map_or_else(|| Self::unknown(id), |p| Cow::Borrowed(p.name.get(lang)))
+    }
+
+    pub fn category_name<'a>(&'a self, id: &'a str, lang: Lang) -> Cow<'a, str> {
         self.categories
             .iter()
             .find(|c| c.id == id)
-            .map_or(id, |c| c.name.get(lang))
+            .map_or_else(|| Self::unknown(id), |c| Cow::Borrowed(c.name.get(lang)))
     }
 
-    pub fn measure_name<'a>(&'a self, id: &'a str, lang: Lang) -> &'a str {
+    pub fn measure_name<'a>(&'a self, id: &'a str, lang: Lang) -> Cow<'a, str> {
         self.measures
             .iter()
             .find(|m| m.id == id)
-            .map_or(id, |m| m.name.get(lang))
+            .map_or_else(|| Self::unknown(id), |m| Cow::Borrowed(m.name.get(lang)))
     }
 
     pub fn risk(&self, id: &str) -> Option<&Risk> {

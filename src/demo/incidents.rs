@@ -119,7 +119,7 @@ impl Sim<'_> {
 
     pub(super) fn place_name(&self, place: &PlaceRef) -> String {
         match place {
-            PlaceRef::Config(id) => self.cfg.place_name(id, self.lang).to_owned(),
+            PlaceRef::Config(id) => self.cfg.place_name(id, self.lang).into_owned(),
             PlaceRef::Text(t) => t.clone(),
         }
     }

@@ -86,7 +86,8 @@ pub fn last_four(number: &str) -> String {
 /// A number as shown everywhere: every character but the last four hidden
 /// (`**************002X`); a stored last-four alone shows as `****002X`.
 pub fn masked(stored: &str, full_length: usize) -> String {
-    let tail = last_four(stored);
+    // A stored number comes from the file: shown through the sanitizer like any stored text.
+    let tail = last_four(&super::text::line(stored));
     let hidden = full_length.max(tail.chars().count() + 4) - tail.chars().count();
     format!("{}{tail}", "*".repeat(hidden))
 }

@@ -5,13 +5,14 @@ use std::borrow::Cow;
 
 /// Characters that change how text around them is shown without being visible themselves:
 /// bidi overrides and isolates (a U+202E can show an ID number reversed), zero-width joiners and
-/// spaces, the BOM, interlinear annotation marks and language tags.
+/// spaces, the BOM, interlinear annotation marks and language tags; and the Unicode line and
+/// paragraph separators, which some terminals and printers take as a line break.
 pub fn is_invisible_format(c: char) -> bool {
     matches!(c,
         '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
         | '\u{180B}'..='\u{180F}'
         | '\u{200B}'..='\u{200F}'
-        | '\u{202A}'..='\u{202E}'
+        | '\u{2028}'..='\u{202E}'
         | '\u{2060}'..='\u{206F}'
         | '\u{3164}' | '\u{FEFF}' | '\u{FFA0}'
         | '\u{FFF0}'..='\u{FFFB}'
@@ -170,6 +171,29 @@ pub fn display(stored: &str, keep_newlines: bool) -> Cow<'_, str> {
     )
 }
 
+/// What a terminal cell holding `symbol` (one grapheme) must show instead, if anything: `None`
+/// when it is safe as it is. Controls become U+FFFD and invisible characters are dropped; the
+/// result is padded or cut to the same width so the rest of the line stays in its columns.
+pub fn cell_symbol(symbol: &str) -> Option<String> {
+    use unicode_width::UnicodeWidthStr;
+    if !symbol
+        .chars()
+        .any(|c| is_invisible_format(c) || is_control(c))
+    {
+        return None;
+    }
+    let width = symbol.width().max(1);
+    let first = display(symbol, false).chars().next().unwrap_or(' ');
+    let mut clean = String::from(first);
+    if clean.width() != width {
+        clean = String::from('\u{FFFD}');
+    }
+    while clean.width() < width {
+        clean.push(' ');
+    }
+    Some(clean)
+}
+
 /// Shorthand for one-line display text.
 pub fn line(stored: &str) -> Cow<'_, str> {
     display(stored, false)
@@ -254,5 +278,22 @@ mod tests {
             "ab"
         );
         assert_eq!(clean_paste(TextKind::Name, "x\u{9b}2Jy"), "xy");
+    }
+
+    #[test]
+    fn a_cell_keeps_its_width_and_loses_what_a_terminal_acts_on() {
+        assert_eq!(cell_symbol("张"), None);
+        assert_eq!(cell_symbol("a\u{200D}"), Some("a".to_owned()));
+        assert_eq!(cell_symbol("\u{1b}"), Some("\u{FFFD}".to_owned()));
+        assert_eq!(cell_symbol("\u{202E}"), Some(" ".to_owned()));
+        assert_eq!(cell_symbol("\u{2028}"), Some(" ".to_owned()));
+        // A two-column joined emoji whose parts are wider apart: a marker, then a space.
+        let family = "\u{1F468}\u{200D}\u{1F469}";
+        let clean = cell_symbol(family).expect("changed");
+        assert_eq!(
+            unicode_width::UnicodeWidthStr::width(clean.as_str()),
+            unicode_width::UnicodeWidthStr::width(family).max(1)
+        );
+        assert!(!clean.contains('\u{200D}'));
     }
 }

@@ -394,7 +394,7 @@ impl PeriodReport {
                 ctx.cfg.slot_name(id, ctx.lang).to_owned()
             }),
             Self::rounds_section(ctx, "rounds_by_place", s.r_by_place, &self.by_place, |id| {
-                ctx.cfg.place_name(id, ctx.lang).to_owned()
+                ctx.cfg.place_name(id, ctx.lang).into_owned()
             }),
         ]
         .into_iter()
@@ -447,7 +447,7 @@ impl PeriodReport {
                     .into_iter()
                     .filter(|(_, n)| *n > 0)
                     .map(|(id, n)| {
-                        let name = ctx.cfg.category_name(&id, ctx.lang).to_owned();
+                        let name = ctx.cfg.category_name(&id, ctx.lang).into_owned();
                         (id, name, n)
                     })
                     .collect(),
@@ -634,7 +634,7 @@ impl PeriodReport {
             list.into_iter()
                 .filter(|(_, n)| *n > 0)
                 .map(|(id, n)| {
-                    let name = ctx.cfg.measure_name(&id, ctx.lang).to_owned();
+                    let name = ctx.cfg.measure_name(&id, ctx.lang).into_owned();
                     (id, name, n)
                 })
                 .collect(),

@@ -446,7 +446,7 @@ impl ShiftSummary {
                 vec![
                     crate::screens::window_text(&r.window),
                     ctx.cfg.slot_name(&r.key.slot, ctx.lang).to_owned(),
-                    ctx.cfg.place_name(&r.key.place, ctx.lang).to_owned(),
+                    ctx.cfg.place_name(&r.key.place, ctx.lang).into_owned(),
                     crate::screens::state_word(s, r.state).to_owned(),
                     r.exception
                         .as_ref()
@@ -499,7 +499,7 @@ impl ShiftSummary {
                 }
                 vec![
                     ctx.hm(c.first_at),
-                    ctx.cfg.place_name(&r.key.place, ctx.lang).to_owned(),
+                    ctx.cfg.place_name(&r.key.place, ctx.lang).into_owned(),
                     what.join("；"),
                     c.by_name.clone(),
                 ]
@@ -526,7 +526,7 @@ impl ShiftSummary {
                     i.number.clone(),
                     ctx.cfg
                         .category_name(&i.draft.category, ctx.lang)
-                        .to_owned(),
+                        .into_owned(),
                     words.join("、"),
                     s.status(i.draft.status).to_owned(),
                 ]
@@ -760,7 +760,7 @@ fn incidents_section(ctx: &Ctx<'_>, key: &'static str, title: &str, list: &[Inci
                 ctx.place(&i.draft.place),
                 ctx.cfg
                     .category_name(&i.draft.category, ctx.lang)
-                    .to_owned(),
+                    .into_owned(),
                 s.severity(i.draft.severity).to_owned(),
                 students.join("、"),
                 if i.voided.is_some() {

@@ -155,7 +155,7 @@ impl FollowupForm {
             (None, Some((_, desc))) => format!(
                 "{} · {}",
                 s.new_followup_title,
-                crate::screens::truncate(desc, 40)
+                crate::screens::truncate(&crate::domain::text::line(desc), 40)
             ),
             (None, None) => s.new_followup_title.to_owned(),
         };

@@ -177,7 +177,7 @@ impl HazardList {
 
 fn place_name(p: &PlaceRef, view: &View<'_>) -> String {
     match p {
-        PlaceRef::Config(id) => view.cfg.place_name(id, view.lang).to_owned(),
+        PlaceRef::Config(id) => view.cfg.place_name(id, view.lang).into_owned(),
         PlaceRef::Text(t) => text::line(t).into_owned(),
     }
 }

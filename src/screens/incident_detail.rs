@@ -114,7 +114,7 @@ impl IncidentDetail {
     fn head_lines(i: &Incident, view: &View<'_>) -> Vec<Line<'static>> {
         let (s, theme, d) = (view.s, view.theme, &i.draft);
         let place = match &d.place {
-            PlaceRef::Config(id) => view.cfg.place_name(id, view.lang).to_owned(),
+            PlaceRef::Config(id) => view.cfg.place_name(id, view.lang).into_owned(),
             PlaceRef::Text(t) => text::line(t).into_owned(),
         };
         let entered_on = i.entered_at.with_timezone(&view.offset).date_naive();
@@ -195,7 +195,7 @@ impl IncidentDetail {
             theme.title,
         ))];
         for (n, st) in i.students.iter().enumerate() {
-            let measures: Vec<&str> = st
+            let measures: Vec<std::borrow::Cow<'_, str>> = st
                 .measures
                 .iter()
                 .map(|m| view.cfg.measure_name(m, view.lang))
@@ -218,7 +218,7 @@ impl IncidentDetail {
                         "{} ({} {})",
                         text::line(&st.student.name),
                         text::line(&st.student.class_name),
-                        st.student.number
+                        text::line(&st.student.number)
                     ),
                     if selected {
                         theme.selected

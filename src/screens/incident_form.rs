@@ -515,7 +515,7 @@ impl IncidentForm {
         }
         for (i, r) in self.students.iter().enumerate() {
             let selected = focused && i == self.cursor;
-            let measures: Vec<&str> = r
+            let measures: Vec<std::borrow::Cow<'_, str>> = r
                 .measures
                 .iter()
                 .map(|m| view.cfg.measure_name(m, view.lang))

@@ -514,7 +514,7 @@ pub fn incident_line(
         Span::raw(format!("{} ", view.day_hm(r.occurred_at))),
         Span::raw(cell(&place, w.place)),
         Span::raw(cell(
-            view.cfg.category_name(&r.category, view.lang),
+            &view.cfg.category_name(&r.category, view.lang),
             w.category,
         )),
         Span::styled(

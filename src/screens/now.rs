@@ -129,7 +129,7 @@ fn round_line(view: &View<'_>, r: &RoundView, selected: bool, place_width: usize
     let mut spans = vec![
         Span::raw(if selected { " ▶ " } else { "   " }),
         Span::styled(
-            pad(place, place_width),
+            pad(&place, place_width),
             if selected {
                 theme.selected
             } else {

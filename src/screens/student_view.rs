@@ -106,7 +106,7 @@ impl StudentView {
                 "{} · {} · {}",
                 text::line(&st.name),
                 text::line(&st.class_name),
-                st.number
+                text::line(&st.number)
             )
         });
         let incidents = self

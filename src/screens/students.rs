@@ -116,7 +116,7 @@ impl StudentsScreen {
                     },
                 ),
                 Span::raw(pad(&text::line(&st.class_name), 12)),
-                Span::styled(st.number.clone(), theme.dim),
+                Span::styled(text::line(&st.number).into_owned(), theme.dim),
             ]));
         }
         frame.render_widget(Paragraph::new(lines), area);

@@ -295,7 +295,7 @@ impl SummaryScreen {
             .filter(|(_, n)| *n > 0)
             .take(usize::from(left.height.saturating_sub(2)))
             .map(|(id, n)| {
-                let name = view.cfg.category_name(&id, view.lang).to_owned();
+                let name = view.cfg.category_name(&id, view.lang).into_owned();
                 Bar::with_label(name, n).style(theme.title)
             })
             .collect();

@@ -18,7 +18,9 @@ pub struct Area {
 }
 
 impl Area {
+    /// An editor showing `value`, cleaned as a paste would be (see `TextField::with_value`).
     pub fn new(value: &str) -> Area {
+        let value = text::clean_paste(TextKind::Note, value);
         let lines: Vec<String> = if value.is_empty() {
             vec![String::new()]
         } else {

@@ -77,9 +77,12 @@ impl TextField {
         }
     }
 
+    /// A field showing a stored value to be changed. The value is cleaned as a paste would be:
+    /// a character the field refuses (from an old or tampered row) would otherwise be drawn,
+    /// and would make the form impossible to save without finding an invisible character.
     pub fn with_value(kind: TextKind, value: &str) -> TextField {
         TextField {
-            input: Input::new(value.to_owned()),
+            input: Input::new(text::clean_paste(kind, value)),
             kind,
             error: None,
         }
@@ -90,7 +93,7 @@ impl TextField {
     }
 
     pub fn set_value(&mut self, value: &str) {
-        self.input = Input::new(value.to_owned());
+        self.input = Input::new(text::clean_paste(self.kind, value));
         self.error = None;
     }
 

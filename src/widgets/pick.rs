@@ -77,7 +77,7 @@ pub fn choices(p: &Pick, view: &View<'_>) -> Vec<(i64, String, String)> {
                 (
                     s.id.0,
                     s.name.clone(),
-                    format!("{} {}", s.class_name, s.number),
+                    format!("{} {}", text::line(&s.class_name), text::line(&s.number)),
                 )
             })
             .collect(),
@@ -86,7 +86,11 @@ pub fn choices(p: &Pick, view: &View<'_>) -> Vec<(i64, String, String)> {
                 .into_iter()
                 .map(|v| {
                     let org = text::line(&v.organisation).into_owned();
-                    (v.id.0, v.name.clone(), format!("{org} {}", v.phone))
+                    (
+                        v.id.0,
+                        v.name.clone(),
+                        format!("{org} {}", text::line(&v.phone)),
+                    )
                 })
                 .collect()
         }
