@@ -827,3 +827,31 @@ fn staff_and_watchlist_names_and_numbers_refuse_controls_typed_or_pasted() {
 fn shift_form_names_refuse_controls_typed_or_pasted() {
     shift_form_inputs(&corpus::payloads());
 }
+
+/// The corpus is what the issue asks for: at least 50 named payloads, each of the kinds it names.
+#[test]
+fn the_corpus_has_every_kind_of_payload() {
+    let all = corpus::payloads();
+    let names: BTreeSet<&str> = all.iter().map(|p| p.name).collect();
+    assert!(all.len() >= 50, "{} payloads", all.len());
+    assert_eq!(names.len(), all.len(), "payload names are unique");
+    let has = |f: &dyn Fn(&str) -> bool| all.iter().any(|p| f(&p.text));
+    for (what, found) in [
+        ("OSC 52", has(&|t| t.contains("\u{1b}]52;"))),
+        ("OSC 8", has(&|t| t.contains("\u{1b}]8;"))),
+        ("CSI", has(&|t| t.contains("\u{1b}["))),
+        (
+            "C1",
+            has(&|t| t.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c))),
+        ),
+        ("NUL", has(&|t| t.contains('\0'))),
+        ("bidi override", has(&|t| t.contains('\u{202E}'))),
+        ("bidi isolate", has(&|t| t.contains('\u{2066}'))),
+        ("zero width", has(&|t| t.contains('\u{200B}'))),
+        ("very long", has(&|t| t.chars().count() > 1000)),
+        ("CJK", has(&|t| t.contains('张'))),
+    ] {
+        assert!(found, "the corpus has no {what} payload");
+    }
+    eprintln!("corpus: {} payloads", all.len());
+}
