@@ -206,4 +206,15 @@ pub enum Action {
     /// The leader signs the shift off; asks first.
     AskSignOff(ShiftId, i64),
     SignOff(ShiftId, i64),
+
+    /// Blank the screen now; the PIN opens it again.
+    Lock,
+    /// The administrator opens a staff member's account.
+    OpenAccount(StaffId),
+    SaveAccount {
+        staff: StaffId,
+        role: crate::domain::access::Role,
+        /// A new PIN, or `None` to keep the one there is.
+        pin: Option<String>,
+    },
 }

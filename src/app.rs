@@ -7,9 +7,11 @@ mod gate;
 mod load;
 mod records;
 mod register;
+mod session;
 mod update;
 
 pub use data::{Data, day_rounds};
+pub use session::{Session, permission, tab_permission};
 
 use std::time::Duration;
 
@@ -128,6 +130,14 @@ pub struct App {
     /// Today's integrity check, while it runs in the background.
     check: Option<crate::store::BackgroundCheck>,
     pub(crate) station: Station,
+    /// Who is signed in here; `None` until someone signs in.
+    pub(crate) session: Option<Session>,
+    /// The sign-in or lock screen, while it covers everything.
+    pub(crate) lock: Option<crate::screens::sign_in::SignInScreen>,
+    /// When the last key came, for the idle lock.
+    last_input: std::time::Instant,
+    /// Where this terminal is, as the audit trail names it.
+    terminal: String,
 }
 
 impl App {
@@ -149,7 +159,17 @@ impl App {
             size: (crate::ui::MIN_WIDTH, crate::ui::MIN_HEIGHT),
             station: Station::Desk,
             check: None,
+            session: None,
+            lock: None,
+            last_input: std::time::Instant::now(),
+            terminal: crate::store::default_terminal(),
         };
+        // Nobody works before signing in; a new file first makes its administrator.
+        let mode = match app.store.has_accounts() {
+            Ok(false) => crate::screens::sign_in::Mode::FirstAdmin,
+            _ => crate::screens::sign_in::Mode::SignIn,
+        };
+        app.lock = Some(crate::screens::sign_in::SignInScreen::new(mode));
         app.refresh();
         app
     }
@@ -157,9 +177,21 @@ impl App {
     /// Makes this terminal a gate (or desk) station and shows its home screen.
     pub fn with_station(mut self, station: Station) -> App {
         self.station = station;
+        self.terminal = format!(
+            "{} {}",
+            match station {
+                Station::Desk => "desk",
+                Station::Gate => "gate",
+            },
+            crate::store::default_terminal()
+        );
+        let _ = self.store.set_terminal(&self.terminal, "");
         // The person at this terminal is chosen again for the station (a guard at the gate).
-        self.data.operator = None;
-        self.go(station.home());
+        if self.session.as_ref().is_none_or(|s| s.staff.is_none()) {
+            self.data.operator = None;
+        }
+        let home = self.home();
+        self.go(home);
         self
     }
 
@@ -244,6 +276,7 @@ impl App {
     pub fn tick(&mut self, idle: bool) {
         self.now = self.clock.now();
         self.poll_check();
+        self.lock_if_idle();
         let minute = self
             .now
             .naive_local()
@@ -284,6 +317,10 @@ impl App {
     }
 
     pub fn handle_paste(&mut self, pasted: &str) {
+        self.touched();
+        if self.lock.is_some() {
+            return self.lock_paste(pasted);
+        }
         match &mut self.overlay {
             Some(Overlay::Prompt(prompt, _)) => prompt.handle_paste(pasted),
             Some(_) => {}
@@ -297,6 +334,14 @@ impl App {
     pub fn handle_key(&mut self, key: KeyEvent) {
         self.now = self.clock.now();
         self.status = None;
+        self.touched();
+        // A window too small to show the sign-in only quits (see `route_key`).
+        if self.lock.is_some() && !self.too_small() {
+            return self.lock_key(key);
+        }
+        if key.code == KeyCode::Char('l') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            return self.update(Action::Lock);
+        }
         if let Some(action) = self.route_key(key) {
             self.update(action);
         }
@@ -392,9 +437,11 @@ impl App {
         };
         if !self.screen.is_form() && !ctrl && !claimed {
             let global = match key.code {
-                KeyCode::Esc => Some(Action::Go(self.station.home())),
+                KeyCode::Esc => Some(Action::Go(self.home())),
                 KeyCode::Char('?') => Some(Action::Help),
                 KeyCode::Char('q') => Some(Action::Quit),
+                // Every tab's key of the station, also those this person may not open: the
+                // refusal says why, rather than the key seeming dead.
                 KeyCode::Char(c) => self
                     .station
                     .tabs()
@@ -441,12 +488,12 @@ impl App {
 
     /// Returns to the screen this one was opened from, reloaded; or to Now.
     pub(crate) fn pop(&mut self) {
-        match self.previous.pop() {
-            Some(screen) => {
-                self.screen = screen;
-                self.refresh();
-            }
-            None => self.go(Tab::Now),
+        if let Some(screen) = self.previous.pop() {
+            self.screen = screen;
+            self.refresh();
+        } else {
+            let home = self.home();
+            self.go(home);
         }
     }
 
@@ -462,6 +509,10 @@ impl App {
             Station::Gate => DutyRole::Guard,
         };
         let mut result = self.data.load_as(&self.store, &self.cfg, now, prefer);
+        // A person signed in with their PIN is the one records made here name.
+        if let Some(staff) = self.session.as_ref().and_then(|s| s.staff) {
+            self.data.operator = Some(staff);
+        }
         if result.is_ok() {
             let view = make_view(&self.cfg, self.lang, self.theme, now, &self.data);
             result = load::screen(&self.store, &view, &mut self.screen);

@@ -1,5 +1,6 @@
 //! Records, drafts, validation and schedule logic: no terminal, no database.
 
+pub mod access;
 pub mod clock;
 pub mod codes;
 pub mod followup;
@@ -10,6 +11,7 @@ pub mod idcard;
 pub mod incident;
 pub mod patrol;
 pub mod people;
+pub mod pin;
 pub mod rounds;
 pub mod schedule;
 pub mod shift;

@@ -1,6 +1,7 @@
 //! The screens, as an enum of structs: each turns keys into actions and draws itself from what
 //! `App` has loaded. No screen touches the store or the clock.
 
+pub mod account_form;
 pub mod check_form;
 pub mod early_leave_form;
 pub mod followup_form;
@@ -17,6 +18,7 @@ pub mod now;
 pub mod patrols;
 pub mod shift;
 pub mod shift_form;
+pub mod sign_in;
 pub mod staff;
 pub mod staff_form;
 pub mod student_view;
@@ -112,6 +114,7 @@ pub enum Screen {
     EarlyLeaveForm(Box<early_leave_form::EarlyLeaveForm>),
     Watchlist(watchlist::Watchlist),
     Summary(Box<summary::SummaryScreen>),
+    AccountForm(account_form::AccountForm),
 }
 
 /// Calls the same method on whichever screen this is.
@@ -140,6 +143,7 @@ macro_rules! each {
             Screen::EarlyLeaveForm($s) => $body,
             Screen::Watchlist($s) => $body,
             Screen::Summary($s) => $body,
+            Screen::AccountForm($s) => $body,
         }
     };
 }
@@ -158,7 +162,10 @@ impl Screen {
             Screen::Followups(_) | Screen::FollowupForm(_) => Tab::Followups,
             Screen::Hazards(_) | Screen::HazardForm(_) => Tab::Hazards,
             Screen::Shift(_) | Screen::ShiftForm(_) | Screen::Summary(_) => Tab::Shift,
-            Screen::Staff(_) | Screen::StaffForm(_) | Screen::Students(_) => Tab::People,
+            Screen::Staff(_)
+            | Screen::StaffForm(_)
+            | Screen::Students(_)
+            | Screen::AccountForm(_) => Tab::People,
             Screen::Gate(_)
             | Screen::VisitForm(_)
             | Screen::EarlyLeaveForm(_)
@@ -173,6 +180,7 @@ impl Screen {
             Screen::Check(_)
             | Screen::ShiftForm(_)
             | Screen::StaffForm(_)
+            | Screen::AccountForm(_)
             | Screen::IncidentForm(_)
             | Screen::FollowupForm(_)
             | Screen::HazardForm(_)
@@ -193,6 +201,7 @@ impl Screen {
             Screen::Check(f) => f.is_dirty(),
             Screen::ShiftForm(f) => f.is_dirty(),
             Screen::StaffForm(f) => f.is_dirty(),
+            Screen::AccountForm(f) => f.is_dirty(),
             Screen::IncidentForm(f) => f.is_dirty(),
             Screen::FollowupForm(f) => f.is_dirty(),
             Screen::HazardForm(f) => f.is_dirty(),
@@ -227,6 +236,7 @@ impl Screen {
             Screen::EarlyLeaveForm(s) => s.handle_key(key, view),
             Screen::Watchlist(s) => s.handle_key(key, view),
             Screen::Summary(s) => s.handle_key(key, view),
+            Screen::AccountForm(s) => s.handle_key(key, view),
         }
     }
 

@@ -1,6 +1,8 @@
 //! The store: the only module that speaks SQL. It takes drafts and gives back domain records;
 //! every write is one `BEGIN IMMEDIATE` transaction, retried while another terminal holds the lock.
 
+mod account;
+mod audit;
 mod demo;
 mod export;
 mod followup;
@@ -28,6 +30,8 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 
+pub use account::{Account, Failure};
+pub use audit::{Act, AuditRow, ChainReport, Event as AuditEvent, GENESIS, default_terminal};
 pub use export::{Cell as ExportCell, ExportSink};
 pub use followup::FollowupQuery;
 pub use gate::Entry as GateEntry;
@@ -112,6 +116,10 @@ pub enum Refusal {
     NotTheLeader,
     #[error("the shift has been signed off")]
     SignedOff,
+    #[error("an account exists already")]
+    AccountsExist,
+    #[error("a new account needs a PIN")]
+    PinNeeded,
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -150,6 +158,7 @@ impl Store {
             path: path.to_owned(),
             created,
         };
+        audit::set_session(&store.conn, &audit::default_terminal(), &audit::os_user())?;
         // A file brought up to date by a migration, rather than created, starts keeping
         // track of rounds today.
         if store.tracked_from()?.is_none() {
@@ -166,8 +175,10 @@ impl Store {
 
     /// Opens a file that must already exist.
     pub fn open_existing(path: &Path) -> Result<Store, StoreError> {
+        let conn = open::open_existing(path)?;
+        audit::set_session(&conn, &audit::default_terminal(), &audit::os_user())?;
         Ok(Store {
-            conn: open::open_existing(path)?,
+            conn,
             path: path.to_owned(),
             created: false,
         })

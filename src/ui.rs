@@ -38,6 +38,16 @@ fn scrub(buf: &mut ratatui::buffer::Buffer) {
     }
 }
 
+fn draw_lock(frame: &mut Frame<'_>, app: &App, lock: &crate::screens::sign_in::SignInScreen) {
+    let area = frame.area();
+    let s = app.strings();
+    frame.render_widget(
+        Paragraph::new(Span::styled(format!(" {}", s.app_name), app.theme.title)),
+        Rect { height: 1, ..area },
+    );
+    lock.render(frame, area, (s, app.theme), &app.view().data.accounts);
+}
+
 fn draw_screen(frame: &mut Frame<'_>, app: &App) {
     let area = frame.area();
     let mut view = app.view();
@@ -51,6 +61,11 @@ fn draw_screen(frame: &mut Frame<'_>, app: &App) {
         frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
         return;
     }
+    // Signed out or locked: nothing of the records, only the sign-in.
+    if let Some(lock) = &app.lock {
+        draw_lock(frame, app, lock);
+        return;
+    }
     let [header, tabs, body, status, keys] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Length(1),
@@ -60,7 +75,7 @@ fn draw_screen(frame: &mut Frame<'_>, app: &App) {
     ])
     .areas(area);
     render_header(frame, header, &view, app.station);
-    render_tabs(frame, tabs, &view, app.screen().tab(), app.station);
+    render_tabs(frame, tabs, &view, app.screen().tab(), &app.tabs());
     let body = Rect {
         x: body.x + 1,
         width: body.width - 2,
@@ -217,7 +232,7 @@ fn spread(left: &str, right: &str, width: usize) -> String {
     format!("{left}{}{right}", " ".repeat(gap))
 }
 
-fn render_tabs(frame: &mut Frame<'_>, area: Rect, view: &View<'_>, current: Tab, station: Station) {
+fn render_tabs(frame: &mut Frame<'_>, area: Rect, view: &View<'_>, current: Tab, tabs: &[Tab]) {
     let (s, theme) = (view.s, view.theme);
     let name = |tab: Tab| match tab {
         Tab::Now => s.tab_now,
@@ -229,8 +244,7 @@ fn render_tabs(frame: &mut Frame<'_>, area: Rect, view: &View<'_>, current: Tab,
         Tab::Shift => s.tab_shift,
         Tab::People => s.tab_people,
     };
-    let labels: Vec<(Tab, String)> = station
-        .tabs()
+    let labels: Vec<(Tab, String)> = tabs
         .iter()
         .map(|t| (*t, format!("{} {}", tab_key(*t), name(*t))))
         .collect();

@@ -24,6 +24,7 @@ use unicode_width::UnicodeWidthStr;
 
 use dutydesk::app::{App, Station};
 use dutydesk::config::Config;
+use dutydesk::domain::access::Role;
 use dutydesk::domain::clock::Clock;
 use dutydesk::domain::gate::{Document, EarlyLeaveDraft, OutKind, VisitDraft, WatchDraft};
 use dutydesk::domain::idcard::DocType;
@@ -293,7 +294,9 @@ impl Gate {
         let (dir, cfg) = morning_at_the_gate(whole);
         let path: PathBuf = dir.path().join("duty.db");
         let store = Store::open_existing(&path).expect("reopen");
-        let app = App::new(store, cfg, lang, theme, clock(now)).with_station(Station::Gate);
+        let app = App::new(store, cfg, lang, theme, clock(now))
+            .unlocked(Role::Admin)
+            .with_station(Station::Gate);
         Gate {
             _dir: dir,
             app,

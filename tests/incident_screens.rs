@@ -22,6 +22,7 @@ use tempfile::TempDir;
 use unicode_width::UnicodeWidthStr;
 
 use dutydesk::app::App;
+use dutydesk::domain::access::Role as Access;
 use dutydesk::domain::clock::Clock;
 use dutydesk::domain::followup::{Followup, FollowupStatus, Kind};
 use dutydesk::domain::hazard::{Hazard, HazardStatus};
@@ -97,7 +98,7 @@ impl Desk {
             .import_students(&rows, clock.now().with_timezone(&Utc))
             .expect("students imported");
         let cfg = dutydesk::config::load(None).expect("defaults");
-        let app = App::new(store, cfg, lang, theme, clock);
+        let app = App::new(store, cfg, lang, theme, clock).unlocked(Access::Admin);
         Desk {
             dir,
             app,
@@ -125,7 +126,8 @@ impl Desk {
     /// The app started again on the same file at another moment.
     fn reopen(&mut self, now: &str) {
         let cfg = dutydesk::config::load(None).expect("defaults");
-        self.app = App::new(self.store(), cfg, self.lang, self.theme, clock(now));
+        self.app =
+            App::new(self.store(), cfg, self.lang, self.theme, clock(now)).unlocked(Access::Admin);
     }
 
     fn press(&mut self, code: KeyCode) -> &mut Desk {

@@ -17,6 +17,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OpenFlags};
 use tempfile::TempDir;
 
+use dutydesk::domain::access::Role;
 use dutydesk::domain::gate::VisitDraft;
 use dutydesk::domain::shift::{DutyRole, MemberRef, ShiftDraft};
 use dutydesk::domain::staff::StaffRole;
@@ -378,7 +379,7 @@ fn a_save_on_a_full_disk_or_a_read_only_file_says_so_and_keeps_what_was_typed() 
     let cfg = dutydesk::config::load(None).expect("defaults");
     let store = Store::open(&home.db(), day()).expect("open");
     let now = DateTime::parse_from_rfc3339(NOW).expect("now");
-    let mut app = App::new(store, cfg, Lang::En, &COLOR, Clock::Fixed(now));
+    let mut app = App::new(store, cfg, Lang::En, &COLOR, Clock::Fixed(now)).unlocked(Role::Admin);
     let mut acknowledged = vec!["早先登记".to_owned()];
     // The sign-in form, filled in.
     keys(&mut app, "gv");
@@ -451,7 +452,8 @@ fn the_integrity_check_runs_in_the_background_once_a_day() {
         let cfg = dutydesk::config::load(None).expect("defaults");
         let store = Store::open(&home.db(), day()).expect("open");
         let now = DateTime::parse_from_rfc3339(now).expect("now");
-        let mut app = App::new(store, cfg, Lang::En, &COLOR, Clock::Fixed(now));
+        let mut app =
+            App::new(store, cfg, Lang::En, &COLOR, Clock::Fixed(now)).unlocked(Role::Admin);
         app.start_daily_check();
         app
     };

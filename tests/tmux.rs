@@ -13,6 +13,11 @@ use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
+/// The administrator every test signs in as (also the duty teacher the tests put on the
+/// shift, so records made at the desk name the same person), and the PIN.
+const ADMIN: &str = "张伟";
+const PIN: &str = "284913";
+
 struct Tmux {
     socket: String,
 }
@@ -73,6 +78,49 @@ impl Tmux {
             &cmd,
         ]);
         assert!(out.status.success(), "tmux new-session: {out:?}");
+        if w >= 80 && h >= 24 {
+            self.sign_in();
+        }
+    }
+
+    /// Nobody works before signing in: on a new file the first administrator is made (name,
+    /// PIN twice), after that the same person signs in with name and PIN.
+    fn sign_in(&self) {
+        let start = Instant::now();
+        let first = loop {
+            let screen = self.screen();
+            if screen.contains("First start") || screen.contains("首次使用") {
+                break true;
+            }
+            if screen.contains("Sign in") || screen.contains("登录") {
+                break false;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "no sign-in screen; it shows:\n{screen}"
+            );
+            sleep(Duration::from_millis(100));
+        };
+        self.type_text(ADMIN);
+        self.keys(&["Tab"]);
+        self.type_text(PIN);
+        if first {
+            self.keys(&["Tab"]);
+            self.type_text(PIN);
+        }
+        self.keys(&["Enter"]);
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains("Signed in") || screen.contains("已登录") {
+                break;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "the sign-in did not go through; it shows:\n{screen}"
+            );
+            sleep(Duration::from_millis(100));
+        }
     }
 
     fn keys(&self, keys: &[&str]) {

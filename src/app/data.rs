@@ -25,6 +25,8 @@ pub struct Data {
     /// The person at this terminal; records made here name them.
     pub operator: Option<StaffId>,
     pub staff: Vec<Staff>,
+    /// Who can sign in, with their roles (the PIN hashes are not kept here).
+    pub accounts: Vec<crate::store::Account>,
     /// Every student, for type-ahead; reloaded only when the list changed.
     pub students: Vec<Student>,
     /// What the student list looked like when loaded (count, last update).
@@ -61,6 +63,12 @@ impl Data {
             .iter()
             .find(|m| m.staff == id)
             .map(|m| m.name.as_str())
+            .or_else(|| {
+                self.staff
+                    .iter()
+                    .find(|s| s.id == id)
+                    .map(|s| s.name.as_str())
+            })
     }
 
     /// Reloads everything; keeps the operator if they are still on the shift, else the duty teacher.
@@ -119,6 +127,10 @@ impl Data {
         self.shift = shift;
         self.operator = operator;
         self.staff = store.staff()?;
+        self.accounts = store.accounts()?;
+        for a in &mut self.accounts {
+            a.pin_hash.clear();
+        }
         self.recent_shifts = store.recent_shifts(8)?;
         self.active = active;
         self.open_exceptions = exception_days.iter().map(|(_, n)| n).sum();

@@ -37,7 +37,22 @@ impl App {
             Action::NewIncident => self.new_incident(),
             Action::IncidentFromCheck(key) => self.incident_from_check(&key),
             Action::CreateIncident { draft, from_slip } => self.create_incident(&draft, from_slip),
-            Action::OpenIncident(id) => self.push(Screen::IncidentDetail(IncidentDetail::new(id))),
+            Action::OpenIncident(id) => {
+                // Who looked at a child's incident file, and when, is itself on record.
+                let staff = self
+                    .session
+                    .as_ref()
+                    .and_then(|s| s.staff)
+                    .or(self.data.operator);
+                self.audit(&crate::store::AuditEvent {
+                    act: crate::store::Act::Open,
+                    kind: "incident",
+                    record: Some(id.0),
+                    staff,
+                    why: "",
+                });
+                self.push(Screen::IncidentDetail(IncidentDetail::new(id)));
+            }
             Action::EditIncident(id) => self.edit_incident(id),
             Action::CorrectIncident {
                 id,

@@ -19,6 +19,10 @@ use crate::widgets::prompt::Prompt;
 
 impl App {
     pub fn update(&mut self, action: Action) {
+        // The role table, checked here for every action, whichever key or screen asked for it.
+        if !self.permitted(&action) {
+            return;
+        }
         let Some(action) = self.records(action) else {
             return;
         };
@@ -27,6 +31,11 @@ impl App {
                 self.overlay = Some(Overlay::Confirm(Confirm::Quit));
             }
             Action::Quit | Action::QuitNow => self.quit = true,
+            Action::Lock => self.lock_now(),
+            Action::OpenAccount(staff) => self.open_account(staff),
+            Action::SaveAccount { staff, role, pin } => {
+                self.save_account(staff, role, pin.as_deref());
+            }
             Action::Go(tab) => self.go(tab),
             Action::Help => self.overlay = Some(Overlay::Help),
             Action::LeaveForm { dirty: true } => {

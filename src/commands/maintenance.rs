@@ -44,6 +44,7 @@ pub fn check(setup: &Setup, full: bool) -> ExitCode {
     let name = db.display().to_string();
     if health.is_ok() {
         println!("{}", (s.mt_ok)(&name, health.schema));
+        println!("{}", (s.mt_audit_ok)(health.audit.rows, &health.audit.head));
         return ExitCode::SUCCESS;
     }
     let mut problems: Vec<String> = Vec::new();
@@ -57,6 +58,9 @@ pub fn check(setup: &Setup, full: bool) -> ExitCode {
         && health.journal_mode.eq_ignore_ascii_case("wal"))
     {
         problems.push(s.mt_settings.to_owned());
+    }
+    if let Some(id) = health.audit.first_broken {
+        problems.push((s.mt_audit_broken)(id));
     }
     for (path, mode) in &health.loose {
         problems.push((s.mt_loose)(&path.display().to_string(), *mode));

@@ -11,7 +11,9 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use toml::Spanned;
 
-use super::model::{Category, Config, GatePolicy, Label, Measure, Place, ReportPolicy, Risk, Slot};
+use super::model::{
+    AccessPolicy, Category, Config, GatePolicy, Label, Measure, Place, ReportPolicy, Risk, Slot,
+};
 use crate::domain::text::{self, TextKind};
 use crate::i18n::Lang;
 
@@ -44,6 +46,14 @@ struct RawConfig {
     risks: Option<Vec<RawRisk>>,
     gate: Option<RawGate>,
     reports: Option<RawReports>,
+    access: Option<RawAccess>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAccess {
+    idle_minutes: Option<Spanned<u32>>,
+    lock_minutes: Option<Spanned<u32>>,
 }
 
 #[derive(Deserialize)]
@@ -264,6 +274,8 @@ fn parse(path: &Path, src: &str, fallback: Option<&Config>) -> Result<Config, Co
             "repeat_students must be 2 or more (a student in one incident is not a repeat)".into(),
         ));
     }
+    let access = access_policy(raw.access.as_ref(), fallback)
+        .map_err(|(span, message)| err(Some(span), message))?;
     let reports = ReportPolicy {
         repeat_students: repeat
             .map(|n| *n.get_ref())
@@ -273,6 +285,7 @@ fn parse(path: &Path, src: &str, fallback: Option<&Config>) -> Result<Config, Co
     Ok(Config {
         gate,
         reports,
+        access,
         school,
         lang: lang.or(fallback.and_then(|f| f.lang)),
         places,
@@ -527,4 +540,27 @@ fn describe(e: text::TextError) -> String {
         text::TextError::TooLong { max } => format!("is longer than {max} characters"),
         text::TextError::Forbidden => "holds a control or invisible character".into(),
     }
+}
+
+/// The sign-in rules: as written, else as in the fallback, else 5 and 5 minutes.
+fn access_policy(
+    access: Option<&RawAccess>,
+    fallback: Option<&Config>,
+) -> Result<AccessPolicy, (Range<usize>, String)> {
+    let minutes = |pick: fn(&RawAccess) -> Option<&Spanned<u32>>,
+                   old: fn(&AccessPolicy) -> u32,
+                   default: u32|
+     -> Result<u32, (Range<usize>, String)> {
+        match access.and_then(pick) {
+            Some(n) if !(1..=240).contains(n.get_ref()) => {
+                Err((n.span(), "must be between 1 and 240 minutes".into()))
+            }
+            Some(n) => Ok(*n.get_ref()),
+            None => Ok(fallback.map_or(default, |f| old(&f.access))),
+        }
+    };
+    Ok(AccessPolicy {
+        idle_minutes: minutes(|a| a.idle_minutes.as_ref(), |p| p.idle_minutes, 5)?,
+        lock_minutes: minutes(|a| a.lock_minutes.as_ref(), |p| p.lock_minutes, 5)?,
+    })
 }

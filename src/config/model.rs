@@ -93,6 +93,15 @@ pub struct ReportPolicy {
     pub repeat_students: u32,
 }
 
+/// Sign-in rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AccessPolicy {
+    /// Minutes without a key before the screen blanks and asks for the PIN.
+    pub idle_minutes: u32,
+    /// Minutes an account stays locked after five wrong PINs in a row.
+    pub lock_minutes: u32,
+}
+
 /// Everything a school configures.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -105,6 +114,7 @@ pub struct Config {
     pub risks: Vec<Risk>,
     pub gate: GatePolicy,
     pub reports: ReportPolicy,
+    pub access: AccessPolicy,
 }
 
 impl Config {

@@ -160,6 +160,12 @@ pub const EN: Strings = Strings {
         )
     },
     mt_problems: |p, n| format!("{p}: {n} problem(s) found:"),
+    mt_audit_ok: |n, head| format!("Audit trail: {n} row(s), chain intact, head {head}."),
+    mt_audit_broken: |id| {
+        format!(
+            "audit trail broken at row {id}: that row (or one before it) was changed or removed outside DutyDesk. Keep this file as evidence and tell the administrator; restore a backup to go on working."
+        )
+    },
     mt_integrity: |l| format!("integrity: {l}"),
     mt_foreign_key: |l| format!("record pointing at a missing one: {l}"),
     mt_schema: |found, ours| format!("schema {found}, this DutyDesk expects {ours}"),
@@ -833,4 +839,63 @@ pub const EN: Strings = Strings {
         )
     },
     // End of Import
+    si_first_title: "First start: the administrator's account",
+    si_first_intro: "Nobody can use DutyDesk until an administrator exists. Type your name and choose a PIN of 6 to 12 digits. Then give the other staff accounts in People (w): choose a name, press Enter.",
+    si_title: "Sign in",
+    si_intro: "Type your name and your PIN.",
+    si_locked_title: "Screen locked",
+    si_locked_intro: |n| {
+        format!(
+            "Locked while {n} was away. {n}: type your PIN. Someone else: type your own name and PIN."
+        )
+    },
+    si_unsaved_note: |n| {
+        format!(
+            "{n} has unsaved input here: it is kept for {n}, and discarded if someone else signs in."
+        )
+    },
+    si_name: "Name",
+    si_pin: "PIN",
+    si_pin_again: "PIN again",
+    si_keys: "Tab next field · Enter sign in · Ctrl+C quit",
+    si_matches: "Accounts:",
+    si_unknown_name: "No account has that name. The administrator gives accounts (People, Enter on a name).",
+    si_wrong_pin: |n| format!("Wrong PIN. {n} more wrong and the account locks for a while."),
+    si_locked_until: |t| {
+        format!(
+            "Too many wrong PINs: this account is locked until {t}. Try again then, or ask the administrator."
+        )
+    },
+    si_welcome: |n, r| format!("Signed in: {n} ({r})."),
+    si_discarded: |n| format!("What {n} had typed and not saved was discarded."),
+    si_quit_blocked: "Unsaved input is kept for the person who typed it: they sign in to save or leave it.",
+    pin_shape: "A PIN is 6 to 12 digits.",
+    pin_guessable: "Too easy to guess: one digit repeated, or a run like 123456.",
+    pin_mismatch: "The two PINs are not the same.",
+    access_roles: [
+        "guard",
+        "duty teacher",
+        "leader on duty",
+        "safeguarding lead",
+        "administrator",
+    ],
+    refused: |r| {
+        format!("Not allowed for your role ({r}). Ask the leader on duty or the administrator.")
+    },
+    signed_in_as: |n| {
+        format!(
+            "Signed in as {n}: records made here name you. To change, lock the screen (Ctrl+L) and sign in."
+        )
+    },
+    key_lock: "lock",
+    key_account: "account",
+    acc_title: |n| format!("Account of {n}"),
+    acc_role: "Access role",
+    acc_role_hint: "←/→ to choose",
+    acc_pin_keep: "PIN (leave empty to keep)",
+    acc_saved: |n, r| format!("Account saved: {n}, {r}."),
+    no_account: "no account",
+    audit_head: "Audit trail",
+    se_accounts_exist: "An account was made on another terminal meanwhile: sign in with it.",
+    se_pin_needed: "A new account needs a PIN.",
 };

@@ -147,6 +147,46 @@ pub struct Strings {
     pub se_damaged: fn(&str) -> String,
     pub mt_ok: fn(&str, i32) -> String,
     pub mt_problems: fn(&str, usize) -> String,
+    /// The audit trail is whole: rows, head hash.
+    pub mt_audit_ok: fn(u64, &str) -> String,
+    /// The first row of the audit trail whose hash or link is wrong.
+    pub mt_audit_broken: fn(i64) -> String,
+    // Sign-in, roles and the audit trail
+    pub si_first_title: &'static str,
+    pub si_first_intro: &'static str,
+    pub si_title: &'static str,
+    pub si_intro: &'static str,
+    pub si_locked_title: &'static str,
+    pub si_locked_intro: fn(&str) -> String,
+    pub si_unsaved_note: fn(&str) -> String,
+    pub si_name: &'static str,
+    pub si_pin: &'static str,
+    pub si_pin_again: &'static str,
+    pub si_keys: &'static str,
+    pub si_matches: &'static str,
+    pub si_unknown_name: &'static str,
+    pub si_wrong_pin: fn(i64) -> String,
+    pub si_locked_until: fn(&str) -> String,
+    pub si_welcome: fn(&str, &str) -> String,
+    pub si_discarded: fn(&str) -> String,
+    pub si_quit_blocked: &'static str,
+    pub pin_shape: &'static str,
+    pub pin_guessable: &'static str,
+    pub pin_mismatch: &'static str,
+    pub access_roles: [&'static str; 5],
+    pub refused: fn(&str) -> String,
+    pub signed_in_as: fn(&str) -> String,
+    pub key_lock: &'static str,
+    pub key_account: &'static str,
+    pub acc_title: fn(&str) -> String,
+    pub acc_role: &'static str,
+    pub acc_role_hint: &'static str,
+    pub acc_pin_keep: &'static str,
+    pub acc_saved: fn(&str, &str) -> String,
+    pub no_account: &'static str,
+    pub audit_head: &'static str,
+    pub se_accounts_exist: &'static str,
+    pub se_pin_needed: &'static str,
     pub mt_integrity: fn(&str) -> String,
     pub mt_foreign_key: fn(&str) -> String,
     pub mt_schema: fn(i32, i32) -> String,
@@ -686,6 +726,8 @@ impl Strings {
             StoreError::Refused(Refusal::NotAllowed) => self.se_not_allowed.to_owned(),
             StoreError::Refused(Refusal::NotTheLeader) => self.se_not_the_leader.to_owned(),
             StoreError::Refused(Refusal::SignedOff) => self.se_signed_off.to_owned(),
+            StoreError::Refused(Refusal::AccountsExist) => self.se_accounts_exist.to_owned(),
+            StoreError::Refused(Refusal::PinNeeded) => self.se_pin_needed.to_owned(),
             StoreError::Sqlite(e) => (self.se_db)(&e.to_string()),
         }
     }
@@ -696,6 +738,14 @@ impl Strings {
 
     pub fn duty_role_short(&self, role: DutyRole) -> &'static str {
         self.duty_roles_short[duty_index(role)]
+    }
+
+    pub fn access_role(&self, role: crate::domain::access::Role) -> &'static str {
+        let i = crate::domain::access::Role::ALL
+            .iter()
+            .position(|r| *r == role)
+            .unwrap_or(0);
+        self.access_roles[i]
     }
 
     pub fn staff_role(&self, role: StaffRole) -> &'static str {

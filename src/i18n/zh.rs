@@ -158,6 +158,12 @@ pub const ZH: Strings = Strings {
         format!("正常：{p} 完整（结构版本 {v}），外键一致，安全设置已开启，仅所有者可读。")
     },
     mt_problems: |p, n| format!("{p}：发现 {n} 个问题："),
+    mt_audit_ok: |n, head| format!("审计记录：{n} 条，哈希链完整，链头 {head}。"),
+    mt_audit_broken: |id| {
+        format!(
+            "审计记录在第 {id} 条处断开：该条（或之前某条）在 DutyDesk 之外被修改或删除。请保留此文件作为证据并告知管理员；恢复备份后再继续使用。"
+        )
+    },
     mt_integrity: |l| format!("完整性：{l}"),
     mt_foreign_key: |l| format!("记录引用了不存在的记录：{l}"),
     mt_schema: |found, ours| format!("结构版本为 {found}，本程序需要 {ours}"),
@@ -732,4 +738,43 @@ pub const ZH: Strings = Strings {
         )
     },
     // End of Import
+    si_first_title: "首次使用：创建管理员账号",
+    si_first_intro: "创建管理员账号之后才能使用 DutyDesk。请输入您的姓名，并设置 6–12 位数字密码。之后在“人员”(w) 中选中姓名按 Enter，为其他教职工开通账号。",
+    si_title: "登录",
+    si_intro: "请输入姓名和密码。",
+    si_locked_title: "屏幕已锁定",
+    si_locked_intro: |n| {
+        format!("{n} 离开期间屏幕已锁定。{n}：请输入密码继续。其他人：请输入自己的姓名和密码。")
+    },
+    si_unsaved_note: |n| format!("{n} 有未保存的内容：为 {n} 保留；若其他人登录则放弃。"),
+    si_name: "姓名",
+    si_pin: "密码",
+    si_pin_again: "再次输入密码",
+    si_keys: "Tab 下一项 · Enter 登录 · Ctrl+C 退出",
+    si_matches: "账号：",
+    si_unknown_name: "没有此姓名的账号。账号由管理员开通（人员中选中姓名按 Enter）。",
+    si_wrong_pin: |n| format!("密码错误。再错 {n} 次，账号将暂时锁定。"),
+    si_locked_until: |t| format!("密码错误次数过多：此账号锁定至 {t}。请届时再试，或联系管理员。"),
+    si_welcome: |n, r| format!("已登录：{n}（{r}）。"),
+    si_discarded: |n| format!("{n} 未保存的内容已放弃。"),
+    si_quit_blocked: "未保存的内容为输入者保留：请其登录后保存或放弃。",
+    pin_shape: "密码须为 6–12 位数字。",
+    pin_guessable: "密码过于简单：同一数字重复，或 123456 这样的顺序。",
+    pin_mismatch: "两次输入的密码不一致。",
+    access_roles: ["保安", "值班教师", "带班领导", "学生保护专员", "管理员"],
+    refused: |r| format!("您的角色（{r}）无权进行此操作。请联系带班领导或管理员。"),
+    signed_in_as: |n| {
+        format!("当前登录：{n}，在此所做记录均署您的名。如需换人，请锁屏（Ctrl+L）后重新登录。")
+    },
+    key_lock: "锁屏",
+    key_account: "账号",
+    acc_title: |n| format!("{n} 的账号"),
+    acc_role: "权限角色",
+    acc_role_hint: "←/→ 选择",
+    acc_pin_keep: "密码（留空则不改）",
+    acc_saved: |n, r| format!("账号已保存：{n}，{r}。"),
+    no_account: "无账号",
+    audit_head: "审计链",
+    se_accounts_exist: "其他终端已创建账号：请用该账号登录。",
+    se_pin_needed: "新账号需要设置密码。",
 };

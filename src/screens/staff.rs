@@ -24,6 +24,14 @@ impl StaffScreen {
                 self.cursor = (self.cursor + 1).min(view.data.staff.len().saturating_sub(1));
             }
             KeyCode::Char('a') => return Some(Action::NewStaff),
+            KeyCode::Enter => {
+                let cursor = self.cursor.min(view.data.staff.len().saturating_sub(1));
+                return view
+                    .data
+                    .staff
+                    .get(cursor)
+                    .map(|p| Action::OpenAccount(p.id));
+            }
             KeyCode::Tab => return Some(Action::ShowStudents),
             _ => {}
         }
@@ -34,6 +42,7 @@ impl StaffScreen {
         vec![
             ("↑↓", view.s.key_choose),
             ("a", view.s.key_add_staff),
+            ("Enter", view.s.key_account),
             ("Tab", view.s.key_students_list),
         ]
     }
@@ -43,7 +52,7 @@ impl StaffScreen {
         let mut lines = vec![
             Line::from(Span::styled((s.staff_count)(staff.len()), theme.title)),
             Line::from(Span::styled(
-                format!("   {}{}", pad(s.name, 24), s.job),
+                format!("   {}{}{}", pad(s.name, 24), pad(s.job, 16), s.acc_role),
                 theme.dim,
             )),
         ];
@@ -65,7 +74,15 @@ impl StaffScreen {
                         ratatui::style::Style::new()
                     },
                 ),
-                Span::raw(s.staff_role(person.role)),
+                Span::raw(pad(s.staff_role(person.role), 16)),
+                Span::styled(
+                    view.data
+                        .accounts
+                        .iter()
+                        .find(|a| a.staff == person.id)
+                        .map_or(s.no_account, |a| s.access_role(a.role)),
+                    theme.dim,
+                ),
             ]));
         }
         frame.render_widget(Paragraph::new(lines), area);

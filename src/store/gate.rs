@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
+use super::audit::{self, Act};
 use super::{Actor, Refusal, Store, StoreError, time};
 use crate::domain::gate::{
     Document, EarlyLeave, EarlyLeaveDraft, EarlyLeaveId, OutKind, Visit, VisitDraft, VisitId,
@@ -125,7 +126,9 @@ impl Store {
                     doc.last4, doc.full, doc.verified, d.purpose, d.host.map(|h| h.0), d.host_confirmed, d.plate,
                     d.pass_no, status.code(), time::ts(now), watch, reason, actor.shift.0, actor.staff.0],
             )?;
-            Ok(VisitId(tx.last_insert_rowid()))
+            let id = tx.last_insert_rowid();
+            audit::note(tx, now, Act::Create, "visit", Some(id), Some(actor.staff), reason)?;
+            Ok(VisitId(id))
         })
     }
 
@@ -176,7 +179,7 @@ impl Store {
             if n == 0 {
                 return Err(StoreError::ChangedElsewhere);
             }
-            Ok(())
+            audit::note(tx, at, Act::Correct, "visit", Some(id.0), Some(actor.staff), kind.code())
         })
     }
 
@@ -241,7 +244,9 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![d.name, d.doc_number, d.plate, d.reason, d.until.map(time::day), time::ts(now), actor.staff.0],
             )?;
-            Ok(WatchId(tx.last_insert_rowid()))
+            let id = tx.last_insert_rowid();
+            audit::note(tx, now, Act::Create, "watch", Some(id), Some(actor.staff), &d.reason)?;
+            Ok(WatchId(id))
         })
     }
 
@@ -255,7 +260,7 @@ impl Store {
             if n == 0 {
                 return Err(StoreError::ChangedElsewhere);
             }
-            Ok(())
+            audit::note(tx, chrono::Utc::now(), Act::Correct, "watch", Some(id.0), None, "ended")
         })
     }
 
@@ -271,7 +276,9 @@ impl Store {
                 params![d.student.0, d.approved_by.0, d.slip_seen, d.teacher_confirmed, d.collected_by, d.relation,
                     d.phone, time::ts(d.time_out), d.note, actor.shift.0, actor.staff.0],
             )?;
-            Ok(EarlyLeaveId(tx.last_insert_rowid()))
+            let id = tx.last_insert_rowid();
+            audit::note(tx, d.time_out, Act::Create, "early_leave", Some(id), Some(actor.staff), "")?;
+            Ok(EarlyLeaveId(id))
         })
     }
 
@@ -324,7 +331,15 @@ impl Store {
             if n == 0 {
                 return Err(StoreError::ChangedElsewhere);
             }
-            Ok(())
+            audit::note(
+                tx,
+                at,
+                Act::Correct,
+                "early_leave",
+                Some(id.0),
+                None,
+                "back",
+            )
         })
     }
 

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Transaction, params};
 
+use super::audit::{self, Act, Event};
 use super::{Actor, StoreError, time};
 use crate::domain::history::{Change, LogAction, LogEntry};
 
@@ -17,7 +18,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    fn code(self) -> &'static str {
+    pub(super) fn code(self) -> &'static str {
         match self {
             Kind::Incident => "incident",
             Kind::Followup => "followup",
@@ -42,6 +43,28 @@ pub(super) fn write(
     now: DateTime<Utc>,
     entry: &Entry<'_>,
 ) -> Result<(), StoreError> {
+    let act = match entry.action {
+        LogAction::Created => Act::Create,
+        LogAction::Voided => Act::Void,
+        _ => Act::Correct,
+    };
+    // The audit row says what was done and why; the log row keeps the field-by-field changes.
+    let why = if entry.reason.is_empty() {
+        entry.action.code()
+    } else {
+        entry.reason
+    };
+    audit::append(
+        tx,
+        now,
+        &Event {
+            act,
+            kind: kind.code(),
+            record: Some(record),
+            staff: Some(actor.staff),
+            why,
+        },
+    )?;
     let changes = serde_json::to_string(entry.changes).unwrap_or_else(|_| "[]".to_owned());
     tx.execute(
         "INSERT INTO change_log (kind, record_id, at, by_staff, shift_id, action, reason, changes) \

@@ -26,6 +26,8 @@ pub struct Health {
     pub journal_mode: String,
     /// Files others may read or write, with their mode.
     pub loose: Vec<(PathBuf, u32)>,
+    /// The audit trail's hash chain, walked whole.
+    pub audit: super::ChainReport,
 }
 
 impl Health {
@@ -37,6 +39,7 @@ impl Health {
             && self.foreign_keys_on
             && self.journal_mode.eq_ignore_ascii_case("wal")
             && self.loose.is_empty()
+            && self.audit.first_broken.is_none()
     }
 }
 
@@ -207,14 +210,39 @@ impl Store {
     /// The checks of `dutydesk check`: `quick_check` (`integrity_check` when `full`), foreign
     /// keys, schema version, the connection's safety pragmas and the file permissions.
     pub fn health(&self, full: bool) -> Result<Health, StoreError> {
+        self.health_inner(full).map_err(|e| match e {
+            StoreError::Sqlite(ref s)
+                if s.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt) =>
+            {
+                StoreError::Damaged {
+                    path: self.path.clone(),
+                }
+            }
+            e => e,
+        })
+    }
+
+    fn health_inner(&self, full: bool) -> Result<Health, StoreError> {
         let synchronous: i64 = self
             .conn
             .pragma_query_value(None, "synchronous", |r| r.get(0))?;
         let foreign_keys: i64 = self
             .conn
             .pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
+        let integrity = integrity(&self.conn, full)?;
+        // A damaged file is said to be damaged; walking its audit trail would only stop at the
+        // damaged page with a less useful message.
+        let audit = if integrity.is_empty() {
+            super::audit::verify(&self.conn)?
+        } else {
+            super::ChainReport {
+                rows: 0,
+                head: super::GENESIS.to_owned(),
+                first_broken: None,
+            }
+        };
         Ok(Health {
-            integrity: integrity(&self.conn, full)?,
+            integrity,
             foreign_keys: foreign_key_problems(&self.conn)?,
             schema: self.schema_version()?,
             sqlite: rusqlite::version().to_owned(),
@@ -225,6 +253,7 @@ impl Store {
                 .conn
                 .pragma_query_value(None, "journal_mode", |r| r.get(0))?,
             loose: loose_permissions(&self.path),
+            audit,
         })
     }
 

@@ -3,6 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
+use super::audit::{self, Act};
 use super::{Actor, Refusal, Store, StoreError, time};
 use crate::domain::patrol::{
     CheckDraft, CheckId, CheckRecord, ExceptionDraft, ExceptionRecord, ItemAnswer, ItemResult,
@@ -140,6 +141,7 @@ impl Store {
             for (position, item) in (0_i64..).zip(&draft.items) {
                 insert.execute(params![id, position, item.text, item.result.code(), item.note])?;
             }
+            audit::note(tx, now, Act::Create, "check", Some(id), Some(actor.staff), "")?;
             Ok(CheckId(id))
         })
     }
@@ -159,7 +161,8 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 params![time::day(k.day), k.slot, k.rep, k.place, draft.reason, actor.shift.0, actor.staff.0, time::ts(now)],
             )?;
-            Ok(())
+            let id = tx.last_insert_rowid();
+            audit::note(tx, now, Act::Create, "round_exception", Some(id), Some(actor.staff), &draft.reason)
         })
     }
 }

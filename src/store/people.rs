@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Row, params};
 
+use super::audit::{self, Act};
 use super::{Store, StoreError, time};
 use crate::domain::people::{Student, StudentDraft, StudentId};
 use crate::domain::staff::{StaffId, StaffRole};
@@ -105,6 +106,7 @@ impl Store {
                     }
                 }
             }
+            audit::note(tx, now, Act::Create, "student", None, None, &format!("import {counts:?}"))?;
             Ok(counts)
         })
     }
@@ -140,6 +142,7 @@ impl Store {
                     }
                 }
             }
+            audit::note(tx, now, Act::Create, "staff", None, None, &format!("import {counts:?}"))?;
             Ok(counts)
         })
     }

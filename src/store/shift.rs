@@ -3,6 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::audit::{self, Act};
 use super::staff::insert_staff;
 use super::{Refusal, Store, StoreError, time};
 use crate::domain::shift::{DutyRole, Member, MemberRef, Shift, ShiftDraft, ShiftId};
@@ -77,6 +78,7 @@ impl Store {
                     params![shift, staff.0, role.code(), position],
                 )?;
             }
+            audit::note(tx, now, Act::Create, "shift", Some(shift), None, "opened")?;
             Ok(ShiftId(shift))
         })?;
         load_shift(&self.conn, id)
@@ -134,7 +136,15 @@ impl Store {
             if n == 0 {
                 return Err(StoreError::ChangedElsewhere);
             }
-            Ok(())
+            audit::note(
+                tx,
+                chrono::Utc::now(),
+                Act::Correct,
+                "shift",
+                Some(id.0),
+                None,
+                "handover note",
+            )
         })
     }
 
@@ -166,7 +176,7 @@ impl Store {
             if n == 0 {
                 return Err(StoreError::ChangedElsewhere);
             }
-            Ok(())
+            audit::note(tx, now, Act::Correct, "shift", Some(id.0), Some(leader), "signed off")
         })
     }
 
@@ -187,7 +197,7 @@ impl Store {
             if n == 0 {
                 return Err(StoreError::ChangedElsewhere);
             }
-            Ok(())
+            audit::note(tx, now, Act::Correct, "shift", Some(id.0), None, "closed")
         })
     }
 }

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{Transaction, params};
 
+use super::audit::{self, Act};
 use super::{Store, StoreError, time};
 use crate::domain::staff::{Staff, StaffDraft, StaffId, StaffRole};
 
@@ -43,5 +44,7 @@ pub(super) fn insert_staff(
         "INSERT INTO staff (name, role, created_at) VALUES (?1, ?2, ?3)",
         params![draft.name, draft.role.code(), time::ts(now)],
     )?;
-    Ok(StaffId(tx.last_insert_rowid()))
+    let id = tx.last_insert_rowid();
+    audit::note(tx, now, Act::Create, "staff", Some(id), None, "")?;
+    Ok(StaffId(id))
 }

@@ -1,0 +1,426 @@
+//! Who is at this terminal: the sign-in (and the first administrator on a new file), the lock
+//! after idle time or Ctrl+L, and the one check of every action against the role table.
+
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+
+use super::App;
+use crate::action::{Action, Purpose, Tab};
+use crate::domain::access::{self, Perm, Role, Subject, Verb};
+use crate::domain::pin::{self, PinError};
+use crate::domain::staff::StaffId;
+use crate::domain::text::{self, TextKind};
+use crate::screens::Screen;
+use crate::screens::account_form::AccountForm;
+use crate::screens::sign_in::{Mode, Outcome, SignInScreen};
+use crate::store::{AuditEvent, Failure};
+
+/// The person signed in at this terminal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    /// `None` only for a session made without a sign-in (tests, benchmarks).
+    pub staff: Option<StaffId>,
+    pub name: String,
+    pub role: Role,
+}
+
+/// The permission an action needs, if any: the one place that knows it.
+pub fn permission(action: &Action) -> Option<Perm> {
+    use Subject as S;
+    use Verb as V;
+    let p = |v, s| Some(Perm(v, s));
+    match action {
+        Action::Go(tab) => Some(tab_permission(*tab)),
+        Action::ShowExceptions | Action::PatrolDay(_) => p(V::View, S::Patrol),
+        Action::OpenCheck(_) | Action::QuickOk(_) | Action::SaveCheck(_) | Action::AskReason(_) => {
+            p(V::Create, S::Patrol)
+        }
+        Action::NewStaff | Action::SaveStaff(_) => p(V::Create, S::Staff),
+        Action::NewShift | Action::StartShift(_) => p(V::Create, S::Shift),
+        Action::CloseShift { .. } | Action::SaveHandover { .. } => p(V::Correct, S::Shift),
+        Action::ShowStudents | Action::OpenStudent(_) => p(V::View, S::Student),
+        Action::Prompted { purpose, .. } => Some(purpose_permission(purpose)),
+        Action::NewIncident | Action::IncidentFromCheck(_) | Action::CreateIncident { .. } => {
+            p(V::Create, S::Incident)
+        }
+        Action::OpenIncident(_) => p(V::View, S::Incident),
+        Action::EditIncident(_) | Action::CorrectIncident { .. } => p(V::Correct, S::Incident),
+        Action::AskVoidIncident(_) => p(V::Void, S::Incident),
+        Action::NewFollowup
+        | Action::NewFollowupFor(_)
+        | Action::NewFollowupForStudent(_)
+        | Action::NewFollowupForHazard(_)
+        | Action::CreateFollowup(_)
+        | Action::AcceptSuggestions { .. } => p(V::Create, S::Followup),
+        Action::AskCompleteFollowup(_) | Action::AskRescheduleFollowup(_) => {
+            p(V::Correct, S::Followup)
+        }
+        Action::NewHazard | Action::HazardFromCheck(_) | Action::CreateHazard(_) => {
+            p(V::Create, S::Hazard)
+        }
+        Action::AskAdvanceHazard(_) | Action::VerifyHazard(..) => p(V::Correct, S::Hazard),
+        Action::NewSlip => p(V::Create, S::Slip),
+        Action::SlipToIncident(_) | Action::AskMergeSlip(_) | Action::AskSlipUnfounded(_) => {
+            p(V::Correct, S::Slip)
+        }
+        Action::NewVisit
+        | Action::SignIn(_)
+        | Action::SignInAgain(_)
+        | Action::RefuseEntry { .. } => p(V::Create, S::Gate),
+        Action::SignOutNow(..) | Action::AskSignOutAt(..) | Action::AskLeftUnsigned(..) => {
+            p(V::Correct, S::Gate)
+        }
+        Action::NewEarlyLeave | Action::CreateEarlyLeave(_) => p(V::Create, S::EarlyLeave),
+        Action::EarlyLeaveBack(..) => p(V::Correct, S::EarlyLeave),
+        Action::OpenWatchlist => p(V::View, S::Watchlist),
+        Action::CreateWatch(_) => p(V::Create, S::Watchlist),
+        Action::EndWatch(..) | Action::EndWatchNow(..) => p(V::Correct, S::Watchlist),
+        Action::OpenSummary | Action::NeighbourShift { .. } => p(V::View, S::Report),
+        Action::AskSignOff(..) | Action::SignOff(..) => p(V::Create, S::SignOff),
+        Action::OpenAccount(_) | Action::SaveAccount { .. } => p(V::Correct, S::Account),
+        Action::Quit
+        | Action::QuitNow
+        | Action::Help
+        | Action::LeaveForm { .. }
+        | Action::SetOperator(_)
+        | Action::Reload
+        | Action::Back
+        | Action::SaySignedOff
+        | Action::Lock => None,
+    }
+}
+
+/// What a tab shows, as a permission to view it.
+pub fn tab_permission(tab: Tab) -> Perm {
+    let subject = match tab {
+        // Now shows the rounds due with the open incidents and follow-ups beside them.
+        Tab::Now | Tab::Patrols => Subject::Patrol,
+        Tab::Incidents => Subject::Incident,
+        Tab::Followups => Subject::Followup,
+        Tab::Hazards => Subject::Hazard,
+        Tab::Gate => Subject::Gate,
+        Tab::Shift => Subject::Shift,
+        Tab::People => Subject::Staff,
+    };
+    Perm(Verb::View, subject)
+}
+
+fn purpose_permission(purpose: &Purpose) -> Perm {
+    use Subject as S;
+    use Verb as V;
+    match purpose {
+        Purpose::RoundReason(_) => Perm(V::Create, S::Patrol),
+        Purpose::VoidIncident { .. } => Perm(V::Void, S::Incident),
+        Purpose::CompleteFollowup { .. }
+        | Purpose::RescheduleDue { .. }
+        | Purpose::RescheduleReason { .. } => Perm(V::Correct, S::Followup),
+        Purpose::AdvanceHazard { .. } => Perm(V::Correct, S::Hazard),
+        Purpose::NewSlip => Perm(V::Create, S::Slip),
+        Purpose::MergeSlip { .. } | Purpose::SlipUnfounded { .. } => Perm(V::Correct, S::Slip),
+        Purpose::AdmitDespite { .. } => Perm(V::Create, S::Gate),
+        Purpose::SignOutAt { .. } | Purpose::LeftUnsigned { .. } => Perm(V::Correct, S::Gate),
+    }
+}
+
+impl App {
+    /// Whether the person signed in may do `perm` (nobody may while nobody is signed in).
+    pub(crate) fn may(&self, perm: Perm) -> bool {
+        self.session
+            .as_ref()
+            .is_some_and(|s| access::allows(s.role, perm))
+    }
+
+    /// Refuses `action` with a message if the role table does not allow it.
+    pub(super) fn permitted(&mut self, action: &Action) -> bool {
+        let Some(perm) = permission(action) else {
+            return true;
+        };
+        if self.may(perm) {
+            return true;
+        }
+        let role = self
+            .session
+            .as_ref()
+            .map_or("", |s| self.strings().access_role(s.role));
+        let text = (self.strings().refused)(role);
+        self.say_error(&text);
+        false
+    }
+
+    /// The station's tabs this person may open.
+    pub(crate) fn tabs(&self) -> Vec<Tab> {
+        self.station
+            .tabs()
+            .iter()
+            .copied()
+            .filter(|t| self.may(tab_permission(*t)))
+            .collect()
+    }
+
+    /// Where this person starts: the station's home if they may see it, else their first tab.
+    pub(crate) fn home(&self) -> Tab {
+        let home = self.station.home();
+        if self.may(tab_permission(home)) {
+            return home;
+        }
+        self.tabs().first().copied().unwrap_or(Tab::Shift)
+    }
+
+    /// A session without a sign-in, for tests and benchmarks that drive the app in-process:
+    /// records name the shift's people as before accounts existed.
+    #[doc(hidden)]
+    pub fn unlocked(mut self, role: Role) -> App {
+        self.session = Some(Session {
+            staff: None,
+            name: String::new(),
+            role,
+        });
+        self.lock = None;
+        let home = self.home();
+        self.go(home);
+        self
+    }
+
+    /// Pretends no key came for `idle` (tests of the idle lock).
+    #[doc(hidden)]
+    pub fn pretend_idle(&mut self, idle: Duration) {
+        if let Some(t) = self.last_input.checked_sub(idle) {
+            self.last_input = t;
+        }
+    }
+
+    /// Whether the sign-in or lock screen covers everything.
+    pub fn locked(&self) -> bool {
+        self.lock.is_some()
+    }
+
+    pub fn session(&self) -> Option<&Session> {
+        self.session.as_ref()
+    }
+
+    /// Blanks the screen: what was on it, and anything typed, waits behind the PIN.
+    pub(crate) fn lock_now(&mut self) {
+        if self.lock.is_some() {
+            return;
+        }
+        let mode = match &self.session {
+            Some(s) if s.staff.is_some() => Mode::Locked {
+                staff: s.staff,
+                name: s.name.clone(),
+                dirty: self.screen.is_dirty(),
+            },
+            // A session without an account (tests) has no PIN to come back with.
+            Some(_) => return,
+            None => Mode::SignIn,
+        };
+        self.lock = Some(SignInScreen::new(mode));
+    }
+
+    /// Locks after the configured time without a key.
+    pub(super) fn lock_if_idle(&mut self) {
+        let idle = Duration::from_secs(u64::from(self.cfg.access.idle_minutes) * 60);
+        if self.session.is_some() && self.last_input.elapsed() >= idle {
+            self.lock_now();
+        }
+    }
+
+    pub(super) fn touched(&mut self) {
+        self.last_input = Instant::now();
+    }
+
+    /// A key while the sign-in or lock screen is up.
+    pub(super) fn lock_key(&mut self, key: ratatui::crossterm::event::KeyEvent) {
+        let s = self.strings();
+        let Some(lock) = &mut self.lock else { return };
+        match lock.handle_key(key) {
+            Outcome::Stay => {}
+            Outcome::Quit => {
+                if self.screen.is_dirty() {
+                    lock.error = Some(s.si_quit_blocked.to_owned());
+                } else {
+                    self.quit = true;
+                }
+            }
+            Outcome::Create { name, pin, again } => self.create_first_admin(&name, &pin, &again),
+            Outcome::SignIn { name, pin } => self.sign_in_with_pin(&name, &pin),
+        }
+    }
+
+    pub(super) fn lock_paste(&mut self, pasted: &str) {
+        if let Some(lock) = &mut self.lock {
+            lock.handle_paste(pasted);
+        }
+    }
+
+    fn fail(&mut self, message: String) {
+        if let Some(lock) = &mut self.lock {
+            lock.failed(message);
+        }
+    }
+
+    fn create_first_admin(&mut self, name: &str, pin: &str, again: &str) {
+        let s = self.strings();
+        let Ok(name) = text::validate(TextKind::Name, name, true) else {
+            return self.fail(s.si_intro.to_owned());
+        };
+        if let Err(e) = pin::check_new(pin, again) {
+            return self.fail(pin_message(s, e).to_owned());
+        }
+        let hash = pin::hash(pin);
+        match self.store.create_first_admin(&name, &hash, self.stamp()) {
+            Ok(id) => self.start_session(id, &name, Role::Admin),
+            Err(e) => {
+                let message = s.store_error(&e);
+                // Someone made an account meanwhile: sign in with it.
+                if let Some(lock) = &mut self.lock
+                    && self.store.has_accounts().unwrap_or(false)
+                {
+                    *lock = SignInScreen::new(Mode::SignIn);
+                }
+                self.fail(message);
+            }
+        }
+    }
+
+    fn sign_in_with_pin(&mut self, name: &str, pin: &str) {
+        let s = self.strings();
+        let accounts = match self.store.accounts() {
+            Ok(a) => a,
+            Err(e) => return self.fail(s.store_error(&e)),
+        };
+        let typed = name.trim();
+        let found = accounts.iter().find(|a| a.name == typed).or_else(|| {
+            let mut hits = accounts.iter().filter(|a| a.name.contains(typed));
+            match (hits.next(), hits.next()) {
+                (Some(one), None) if !typed.is_empty() => Some(one),
+                _ => None,
+            }
+        });
+        let Some(account) = found.cloned() else {
+            return self.fail(s.si_unknown_name.to_owned());
+        };
+        let now = self.stamp();
+        if let Some(until) = account.locked_until.filter(|_| account.locked_at(now)) {
+            return self.fail((s.si_locked_until)(&self.view_hm(until)));
+        }
+        if !pin::verify(pin, &account.pin_hash) {
+            let lock_for = chrono::Duration::minutes(i64::from(self.cfg.access.lock_minutes));
+            let message = match self.store.pin_failed(account.staff, lock_for, now) {
+                Ok(Failure::TriesLeft(n)) => (s.si_wrong_pin)(n),
+                Ok(Failure::LockedUntil(t)) => (s.si_locked_until)(&self.view_hm(t)),
+                Err(e) => s.store_error(&e),
+            };
+            return self.fail(message);
+        }
+        if let Err(e) = self.store.pin_ok(account.staff, now) {
+            return self.fail(s.store_error(&e));
+        }
+        self.start_session(account.staff, &account.name, account.role);
+    }
+
+    fn view_hm(&self, t: chrono::DateTime<Utc>) -> String {
+        t.with_timezone(self.now.offset())
+            .format("%H:%M")
+            .to_string()
+    }
+
+    /// The person is in: records made here name them from now on.
+    fn start_session(&mut self, staff: StaffId, name: &str, role: Role) {
+        let s = self.strings();
+        let before = self.lock.take().map(|l| l.mode);
+        let mut note = None;
+        let same = matches!(&before, Some(Mode::Locked { staff: Some(b), .. }) if *b == staff);
+        if !same {
+            // Someone else's screen (and anything they left typed) is not shown to this person.
+            if let Some(Mode::Locked {
+                name: previous,
+                dirty: true,
+                ..
+            }) = &before
+            {
+                note = Some((s.si_discarded)(&text::line(previous)));
+            }
+            self.overlay = None;
+            self.previous.clear();
+        }
+        let _ = self.store.set_terminal(&self.terminal, name);
+        self.session = Some(Session {
+            staff: Some(staff),
+            name: name.to_owned(),
+            role,
+        });
+        self.data.operator = Some(staff);
+        self.touched();
+        if same {
+            self.refresh();
+        } else {
+            let home = self.home();
+            self.go(home);
+        }
+        let mut text = (s.si_welcome)(&text::line(name), s.access_role(role));
+        if let Some(n) = note {
+            text.push(' ');
+            text.push_str(&n);
+        }
+        self.say(&text);
+    }
+
+    /// The administrator opens someone's account.
+    pub(super) fn open_account(&mut self, staff: StaffId) {
+        let name = self
+            .data
+            .staff
+            .iter()
+            .find(|p| p.id == staff)
+            .map(|p| p.name.clone())
+            .unwrap_or_default();
+        let role = match self.store.account(staff) {
+            Ok(a) => a.map(|a| a.role),
+            Err(e) => return self.say_error(&self.strings().store_error(&e)),
+        };
+        self.push(Screen::AccountForm(AccountForm::new(staff, &name, role)));
+    }
+
+    pub(super) fn save_account(&mut self, staff: StaffId, role: Role, pin: Option<&str>) {
+        let Some(by) = self
+            .session
+            .as_ref()
+            .and_then(|s| s.staff)
+            .or(self.data.operator)
+        else {
+            return self.say_error(self.strings().need_shift);
+        };
+        let hash = pin.map(pin::hash);
+        let result = self
+            .store
+            .set_account(staff, role, hash.as_deref(), by, self.stamp());
+        let name = self
+            .data
+            .staff
+            .iter()
+            .find(|p| p.id == staff)
+            .map(|p| text::line(&p.name).into_owned())
+            .unwrap_or_default();
+        let message = (self.strings().acc_saved)(&name, self.strings().access_role(role));
+        if self.saved(result, &message) {
+            self.go(Tab::People);
+        }
+    }
+
+    /// Records an event that changes nothing (an incident opened, an export) in the trail.
+    pub(super) fn audit(&mut self, event: &AuditEvent<'_>) {
+        let now = self.stamp();
+        if let Err(e) = self.store.audit(event, now) {
+            tracing::warn!(error = %e, "could not write the audit trail");
+        }
+    }
+}
+
+fn pin_message(s: &crate::i18n::Strings, e: PinError) -> &'static str {
+    match e {
+        PinError::Shape => s.pin_shape,
+        PinError::Guessable => s.pin_guessable,
+        PinError::Mismatch => s.pin_mismatch,
+    }
+}
