@@ -89,6 +89,26 @@ pub enum Command {
         #[arg(value_name = "BACKUP")]
         backup: PathBuf,
     },
+    /// Remove records older than the configured retention ([retention] in the config): shows
+    /// what would go; with --yes removes it for good (secure delete, then the file is rebuilt).
+    /// Incidents on legal hold are never removed. Audited.
+    Purge {
+        /// Remove, rather than only show.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Put an incident on legal hold (it is never purged), or take it off with --release.
+    Hold {
+        /// The incident's number, e.g. 2026-0042.
+        #[arg(value_name = "NUMBER")]
+        number: String,
+        /// Why it is held (required to put on hold).
+        #[arg(long, required_unless_present = "release")]
+        reason: Option<String>,
+        /// Take the hold off.
+        #[arg(long)]
+        release: bool,
+    },
     /// Fill a new database with a realistic made-up school, for training and trying things out.
     Demo {
         /// How many school days back from today to fill.

@@ -7,6 +7,7 @@ mod import;
 mod init;
 mod maintenance;
 mod report;
+mod retention;
 mod tui;
 
 use std::process::ExitCode;
@@ -69,6 +70,12 @@ pub fn run(cli: &Cli) -> ExitCode {
         Some(Command::Restore { backup }) => maintenance::restore(&setup, backup),
         Some(Command::Export { format, out }) => export::run(&setup, *format, out.as_deref()),
         Some(Command::Demo { days, seed }) => demo::run(&setup, *days, *seed),
+        Some(Command::Purge { yes }) => retention::purge(&setup, *yes),
+        Some(Command::Hold {
+            number,
+            reason,
+            release,
+        }) => retention::hold(&setup, number, reason.as_deref(), *release),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

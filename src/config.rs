@@ -5,7 +5,10 @@ mod load;
 mod model;
 
 pub use load::{ConfigError, DEFAULTS, load, slot_minutes};
-pub use model::{Category, Config, GatePolicy, Label, Measure, Place, ReportPolicy, Risk, Slot};
+pub use model::{
+    AccessPolicy, Category, Config, GatePolicy, Label, Measure, Place, ReportPolicy, Retention,
+    Risk, Slot,
+};
 
 use std::path::Path;
 

@@ -15,6 +15,7 @@ mod migrate;
 mod open;
 mod patrol;
 mod people;
+mod purge;
 mod shift;
 mod slip;
 mod staff;
@@ -39,6 +40,7 @@ pub use maintenance::{BackgroundCheck, Health, loose_permissions, verify_copy};
 pub use migrate::LATEST as SCHEMA_VERSION;
 pub use open::APPLICATION_ID;
 pub use people::{ImportCounts, StaffImport};
+pub use purge::{PurgeCounts, Scrubbed};
 pub use slip::MergeInto;
 pub use summary::{Activity, IncidentFacts, LogKind};
 

@@ -12,7 +12,8 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use toml::Spanned;
 
 use super::model::{
-    AccessPolicy, Category, Config, GatePolicy, Label, Measure, Place, ReportPolicy, Risk, Slot,
+    AccessPolicy, Category, Config, GatePolicy, Label, Measure, Place, ReportPolicy, Retention,
+    Risk, Slot,
 };
 use crate::domain::text::{self, TextKind};
 use crate::i18n::Lang;
@@ -47,6 +48,16 @@ struct RawConfig {
     gate: Option<RawGate>,
     reports: Option<RawReports>,
     access: Option<RawAccess>,
+    retention: Option<RawRetention>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRetention {
+    gate_days: Option<u32>,
+    patrol_days: Option<u32>,
+    hazard_days: Option<u32>,
+    incident_days: Option<u32>,
 }
 
 #[derive(Deserialize)]
@@ -282,10 +293,22 @@ fn parse(path: &Path, src: &str, fallback: Option<&Config>) -> Result<Config, Co
             .or(fallback.map(|f| f.reports.repeat_students))
             .unwrap_or(2),
     };
+    let old = fallback.map(|f| f.retention);
+    let kept = raw.retention.as_ref();
+    let days = |pick: fn(&RawRetention) -> Option<u32>, was: fn(Retention) -> u32, default| {
+        kept.and_then(pick).or(old.map(was)).unwrap_or(default)
+    };
+    let retention = Retention {
+        gate_days: days(|r| r.gate_days, |r| r.gate_days, 90),
+        patrol_days: days(|r| r.patrol_days, |r| r.patrol_days, 1095),
+        hazard_days: days(|r| r.hazard_days, |r| r.hazard_days, 1095),
+        incident_days: days(|r| r.incident_days, |r| r.incident_days, 0),
+    };
     Ok(Config {
         gate,
         reports,
         access,
+        retention,
         school,
         lang: lang.or(fallback.and_then(|f| f.lang)),
         places,

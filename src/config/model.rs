@@ -102,6 +102,21 @@ pub struct AccessPolicy {
     pub lock_minutes: u32,
 }
 
+/// How long each kind of record is kept (days; 0 keeps it for good). `dutydesk purge` removes
+/// what is older.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Retention {
+    /// Visits, visitors no longer coming, early leaves.
+    pub gate_days: u32,
+    /// Patrol checks and the reasons for missed rounds.
+    pub patrol_days: u32,
+    /// Hazards rectified and verified.
+    pub hazard_days: u32,
+    /// Finished (or void) incidents with their students, follow-ups and slips; 0: school policy
+    /// decides case by case, nothing is purged.
+    pub incident_days: u32,
+}
+
 /// Everything a school configures.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -115,6 +130,7 @@ pub struct Config {
     pub gate: GatePolicy,
     pub reports: ReportPolicy,
     pub access: AccessPolicy,
+    pub retention: Retention,
 }
 
 impl Config {

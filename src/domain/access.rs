@@ -176,10 +176,10 @@ const ALL: u8 = G | T | L | S | A;
 /// Everyone who works with students' records.
 const DESK: u8 = T | L | S | A;
 
-/// The table. A cell that is not here is done by nobody (there is no such action).
-/// Guards work the gate and nothing about students' incidents; the special-attention register
-/// is for the leader and the safeguarding lead only, not even the administrator; full ID numbers
-/// are for those who answer for the gate's decisions.
+/// The table: every action the app performs, and who may. A cell that is not here is done by
+/// nobody (there is no such action). Guards work the gate and nothing about students'
+/// incidents. Not yet here, so not yet enforced: revealing a stored ID number, the
+/// special-attention register, and the command line's export and purge (see docs/ACCESS.md).
 const TABLE: &[(Subject, Verb, u8)] = &[
     (Subject::Patrol, Verb::View, DESK),
     (Subject::Patrol, Verb::Create, T | L | A),
@@ -193,18 +193,15 @@ const TABLE: &[(Subject, Verb, u8)] = &[
     (Subject::Hazard, Verb::View, DESK),
     (Subject::Hazard, Verb::Create, DESK),
     (Subject::Hazard, Verb::Correct, DESK),
-    (Subject::Slip, Verb::View, DESK),
     (Subject::Slip, Verb::Create, DESK),
     (Subject::Slip, Verb::Correct, L | S | A),
     (Subject::Student, Verb::View, DESK),
     (Subject::Gate, Verb::View, ALL),
     (Subject::Gate, Verb::Create, ALL),
     (Subject::Gate, Verb::Correct, ALL),
-    (Subject::Gate, Verb::Reveal, L | A),
     (Subject::Watchlist, Verb::View, DESK),
     (Subject::Watchlist, Verb::Create, L | S | A),
     (Subject::Watchlist, Verb::Correct, L | S | A),
-    (Subject::EarlyLeave, Verb::View, ALL),
     (Subject::EarlyLeave, Verb::Create, ALL),
     (Subject::EarlyLeave, Verb::Correct, ALL),
     (Subject::Shift, Verb::View, ALL),
@@ -212,18 +209,9 @@ const TABLE: &[(Subject, Verb, u8)] = &[
     (Subject::Shift, Verb::Correct, ALL),
     (Subject::SignOff, Verb::Create, L | A),
     (Subject::Report, Verb::View, DESK),
-    (Subject::Report, Verb::Export, L | S | A),
     (Subject::Staff, Verb::View, ALL),
     (Subject::Staff, Verb::Create, L | A),
-    (Subject::Account, Verb::View, A),
-    (Subject::Account, Verb::Create, A),
     (Subject::Account, Verb::Correct, A),
-    (Subject::Attention, Verb::View, L | S),
-    (Subject::Attention, Verb::Create, L | S),
-    (Subject::Attention, Verb::Correct, L | S),
-    (Subject::Audit, Verb::View, S | A),
-    (Subject::Data, Verb::Export, A),
-    (Subject::Data, Verb::Purge, A),
 ];
 
 fn bit(role: Role) -> u8 {
@@ -267,14 +255,6 @@ mod tests {
             }
         }
         assert!(allows(Role::Guard, Perm(Verb::Create, Subject::Gate)));
-    }
-
-    #[test]
-    fn the_register_is_for_the_leader_and_the_safeguarding_lead_only() {
-        for role in Role::ALL {
-            let may = allows(role, Perm(Verb::View, Subject::Attention));
-            assert_eq!(may, matches!(role, Role::Leader | Role::Safeguarding));
-        }
     }
 
     #[test]

@@ -898,4 +898,39 @@ pub const EN: Strings = Strings {
     audit_head: "Audit trail",
     se_accounts_exist: "An account was made on another terminal meanwhile: sign in with it.",
     se_pin_needed: "A new account needs a PIN.",
+    pg_policy: |g, p, h, i| {
+        let keep = |d: u32| {
+            if d == 0 {
+                "for good".to_owned()
+            } else {
+                format!("{d} days")
+            }
+        };
+        format!(
+            "Kept: gate log {}, patrol checks {}, verified hazards {}, finished incidents {}.",
+            keep(g),
+            keep(p),
+            keep(h),
+            keep(i)
+        )
+    },
+    pg_nothing: "Nothing is older than it is kept for: nothing to remove.",
+    pg_would: "Older than kept for, and would be removed:",
+    pg_confirm: "To remove it for good, run: dutydesk purge --yes",
+    pg_done: "Removed for good:",
+    pg_held: |n| format!("{n} finished incident(s) past their time are on legal hold and kept."),
+    pg_not_scrubbed: "Another terminal has the file open: the records are removed, but their old pages are only wiped from the file when no terminal is open. Run dutydesk purge --yes again after hours.",
+    pg_backups: "Backups made before today still hold these records until they are replaced (dutydesk backup keeps the newest --keep copies).",
+    pg_visits: "gate visits",
+    pg_visitors: "visitors no longer coming",
+    pg_early_leaves: "early leaves",
+    pg_checks: "patrol checks",
+    pg_exceptions: "reasons for missed rounds",
+    pg_hazards: "verified hazards",
+    pg_incidents: "finished incidents",
+    pg_followups: "their follow-ups",
+    pg_slips: "mailbox slips merged into them",
+    pg_reason_needed: "A hold needs a reason: --reason \"…\" (one line).",
+    pg_on_hold: |n| format!("Incident {n} is on legal hold: no purge removes it."),
+    pg_released: |n| format!("Incident {n} is no longer on hold."),
 };

@@ -777,4 +777,39 @@ pub const ZH: Strings = Strings {
     audit_head: "审计链",
     se_accounts_exist: "其他终端已创建账号：请用该账号登录。",
     se_pin_needed: "新账号需要设置密码。",
+    pg_policy: |g, p, h, i| {
+        let keep = |d: u32| {
+            if d == 0 {
+                "永久".to_owned()
+            } else {
+                format!("{d} 天")
+            }
+        };
+        format!(
+            "保存期限：出入登记 {}，巡查记录 {}，已验收隐患 {}，已结事件 {}。",
+            keep(g),
+            keep(p),
+            keep(h),
+            keep(i)
+        )
+    },
+    pg_nothing: "没有超过保存期限的记录，无需清除。",
+    pg_would: "以下记录已超过保存期限，将被清除：",
+    pg_confirm: "确认永久清除请运行：dutydesk purge --yes",
+    pg_done: "已永久清除：",
+    pg_held: |n| format!("{n} 起已过期限的已结事件处于法律保全，予以保留。"),
+    pg_not_scrubbed: "另有终端打开了此文件：记录已删除，但其旧数据页要在所有终端关闭后才能从文件中抹去。请在下班后再运行一次 dutydesk purge --yes。",
+    pg_backups: "今天之前的备份仍含有这些记录，直到被新备份替换（dutydesk backup 保留最新 --keep 份）。",
+    pg_visits: "来访登记",
+    pg_visitors: "不再来访的来访人员",
+    pg_early_leaves: "学生提前离校",
+    pg_checks: "巡查记录",
+    pg_exceptions: "漏查原因",
+    pg_hazards: "已验收隐患",
+    pg_incidents: "已结事件",
+    pg_followups: "其跟进事项",
+    pg_slips: "并入其中的举报箱纸条",
+    pg_reason_needed: "保全需要写明原因：--reason \"……\"（一行）。",
+    pg_on_hold: |n| format!("事件 {n} 已设为法律保全：任何清除都不会删除它。"),
+    pg_released: |n| format!("事件 {n} 已解除保全。"),
 };
