@@ -53,6 +53,10 @@ struct RawConfig {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[allow(
+    clippy::struct_field_names,
+    reason = "the keys a school writes: gate_days, patrol_days …"
+)]
 struct RawRetention {
     gate_days: Option<u32>,
     patrol_days: Option<u32>,
@@ -293,17 +297,7 @@ fn parse(path: &Path, src: &str, fallback: Option<&Config>) -> Result<Config, Co
             .or(fallback.map(|f| f.reports.repeat_students))
             .unwrap_or(2),
     };
-    let old = fallback.map(|f| f.retention);
-    let kept = raw.retention.as_ref();
-    let days = |pick: fn(&RawRetention) -> Option<u32>, was: fn(Retention) -> u32, default| {
-        kept.and_then(pick).or(old.map(was)).unwrap_or(default)
-    };
-    let retention = Retention {
-        gate_days: days(|r| r.gate_days, |r| r.gate_days, 90),
-        patrol_days: days(|r| r.patrol_days, |r| r.patrol_days, 1095),
-        hazard_days: days(|r| r.hazard_days, |r| r.hazard_days, 1095),
-        incident_days: days(|r| r.incident_days, |r| r.incident_days, 0),
-    };
+    let retention = retention(raw.retention.as_ref(), fallback);
     Ok(Config {
         gate,
         reports,
@@ -586,4 +580,18 @@ fn access_policy(
         idle_minutes: minutes(|a| a.idle_minutes.as_ref(), |p| p.idle_minutes, 5)?,
         lock_minutes: minutes(|a| a.lock_minutes.as_ref(), |p| p.lock_minutes, 5)?,
     })
+}
+
+/// How long records are kept: as written, else as in the fallback, else the defaults.
+fn retention(kept: Option<&RawRetention>, fallback: Option<&Config>) -> Retention {
+    let old = fallback.map(|f| f.retention);
+    let days = |pick: fn(&RawRetention) -> Option<u32>, was: fn(Retention) -> u32, default| {
+        kept.and_then(pick).or(old.map(was)).unwrap_or(default)
+    };
+    Retention {
+        gate_days: days(|r| r.gate_days, |r| r.gate_days, 90),
+        patrol_days: days(|r| r.patrol_days, |r| r.patrol_days, 1095),
+        hazard_days: days(|r| r.hazard_days, |r| r.hazard_days, 1095),
+        incident_days: days(|r| r.incident_days, |r| r.incident_days, 0),
+    }
 }

@@ -105,6 +105,7 @@ pub struct AccessPolicy {
 /// How long each kind of record is kept (days; 0 keeps it for good). `dutydesk purge` removes
 /// what is older.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(clippy::struct_field_names, reason = "named as the config keys")]
 pub struct Retention {
     /// Visits, visitors no longer coming, early leaves.
     pub gate_days: u32,
