@@ -96,6 +96,17 @@ pub fn run(setup: &Setup, format: ExportFormat, out: Option<&Path>) -> Result<()
                 .map_err(|f| message(s, &path.display().to_string(), f))
         }
     }?;
+    // Who took every record out of the file, and where to.
+    let event = crate::store::AuditEvent {
+        act: crate::store::Act::Export,
+        kind: "data",
+        record: None,
+        staff: None,
+        why: &written,
+    };
+    store
+        .audit(&event, now.to_utc())
+        .map_err(|e| s.store_error(&e))?;
     eprintln!("{}", (s.ex_done)(&written));
     Ok(())
 }

@@ -63,6 +63,9 @@ pub struct ShiftSummary {
     /// Visitors still inside at the end (now, for an open shift).
     pub still_in: Vec<Visit>,
     pub corrections: Vec<Correction>,
+    /// The audit trail's head when the summary was made, and its number of rows: written on the
+    /// signed paper, it pins every record up to then (a later change to one breaks the chain).
+    pub audit_head: (String, u64),
 }
 
 /// Gathers the summary of `id` as it stands at `now`.
@@ -143,7 +146,9 @@ pub fn build(
         Some((at, _)) => corrections(store, &shift, &rounds, *at)?,
         None => Vec::new(),
     };
+    let audit_head = store.audit_head()?;
     Ok(ShiftSummary {
+        audit_head,
         shift,
         end,
         rounds,
@@ -376,6 +381,12 @@ impl ShiftSummary {
                 self.early_leaves.len(),
                 self.still_in.len(),
             ),
+        ));
+        let (head, rows) = &self.audit_head;
+        facts.push(fact(
+            "audit",
+            s.audit_head,
+            format!("{rows} · {}", head.get(..16).unwrap_or(head)),
         ));
         facts.push(fact(
             "signed_off",

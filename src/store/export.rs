@@ -81,7 +81,12 @@ fn shape(conn: &Connection, name: String) -> Result<TableShape, rusqlite::Error>
     let info: Vec<(String, i64)> = stmt
         .query_map([&name], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
-    let columns: Vec<String> = info.iter().map(|(c, _)| c.clone()).collect();
+    // A PIN's hash is not data to take elsewhere: with it, anyone could try PINs offline.
+    let columns: Vec<String> = info
+        .iter()
+        .map(|(c, _)| c.clone())
+        .filter(|c| !(name == "staff" && SECRET_STAFF_COLUMNS.contains(&c.as_str())))
+        .collect();
     let mut key: Vec<(i64, String)> = info
         .into_iter()
         .filter(|(_, pk)| *pk > 0)
@@ -103,6 +108,9 @@ fn shape(conn: &Connection, name: String) -> Result<TableShape, rusqlite::Error>
         order_by,
     })
 }
+
+/// Staff columns that stay in the file: the PIN hash and the lockout state.
+const SECRET_STAFF_COLUMNS: [&str; 3] = ["pin_hash", "failed_pins", "locked_until"];
 
 /// A name for the rowid of a table without a primary key that no column hides.
 fn rowid_alias(columns: &[String]) -> Option<&'static str> {
