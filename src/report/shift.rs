@@ -148,7 +148,6 @@ pub fn build(
     };
     let audit_head = store.audit_head()?;
     Ok(ShiftSummary {
-        audit_head,
         shift,
         end,
         rounds,
@@ -166,6 +165,7 @@ pub fn build(
         early_leaves,
         still_in,
         corrections,
+        audit_head,
     })
 }
 
