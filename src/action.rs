@@ -80,6 +80,11 @@ pub enum Purpose {
         id: VisitId,
         version: i64,
     },
+    /// Why a student comes off the special-attention register.
+    EndAttention {
+        id: crate::domain::attention::AttentionId,
+        version: i64,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -209,6 +214,11 @@ pub enum Action {
 
     /// Blank the screen now; the PIN opens it again.
     Lock,
+    /// The special-attention register.
+    OpenAttention,
+    NewAttention,
+    CreateAttention(crate::domain::attention::AttentionDraft),
+    AskEndAttention(crate::domain::attention::AttentionId, i64),
     /// The administrator opens a staff member's account.
     OpenAccount(StaffId),
     SaveAccount {

@@ -513,6 +513,16 @@ impl App {
         if let Some(staff) = self.session.as_ref().and_then(|s| s.staff) {
             self.data.operator = Some(staff);
         }
+        let register = crate::domain::access::Perm(
+            crate::domain::access::Verb::View,
+            crate::domain::access::Subject::Attention,
+        );
+        self.data.attention_visible = self.may(register);
+        self.data.attention = if self.data.attention_visible {
+            self.store.attention_students().unwrap_or_default()
+        } else {
+            Vec::new()
+        };
         if result.is_ok() {
             let view = make_view(&self.cfg, self.lang, self.theme, now, &self.data);
             result = load::screen(&self.store, &view, &mut self.screen);

@@ -1,6 +1,7 @@
 //! Records, drafts, validation and schedule logic: no terminal, no database.
 
 pub mod access;
+pub mod attention;
 pub mod clock;
 pub mod codes;
 pub mod followup;

@@ -2,6 +2,8 @@
 //! `App` has loaded. No screen touches the store or the clock.
 
 pub mod account_form;
+pub mod attention;
+pub mod attention_form;
 pub mod check_form;
 pub mod early_leave_form;
 pub mod followup_form;
@@ -115,6 +117,8 @@ pub enum Screen {
     Watchlist(watchlist::Watchlist),
     Summary(Box<summary::SummaryScreen>),
     AccountForm(account_form::AccountForm),
+    Attention(attention::AttentionList),
+    AttentionForm(Box<attention_form::AttentionForm>),
 }
 
 /// Calls the same method on whichever screen this is.
@@ -144,6 +148,8 @@ macro_rules! each {
             Screen::Watchlist($s) => $body,
             Screen::Summary($s) => $body,
             Screen::AccountForm($s) => $body,
+            Screen::Attention($s) => $body,
+            Screen::AttentionForm($s) => $body,
         }
     };
 }
@@ -165,7 +171,9 @@ impl Screen {
             Screen::Staff(_)
             | Screen::StaffForm(_)
             | Screen::Students(_)
-            | Screen::AccountForm(_) => Tab::People,
+            | Screen::AccountForm(_)
+            | Screen::Attention(_)
+            | Screen::AttentionForm(_) => Tab::People,
             Screen::Gate(_)
             | Screen::VisitForm(_)
             | Screen::EarlyLeaveForm(_)
@@ -181,6 +189,7 @@ impl Screen {
             | Screen::ShiftForm(_)
             | Screen::StaffForm(_)
             | Screen::AccountForm(_)
+            | Screen::AttentionForm(_)
             | Screen::IncidentForm(_)
             | Screen::FollowupForm(_)
             | Screen::HazardForm(_)
@@ -202,6 +211,7 @@ impl Screen {
             Screen::ShiftForm(f) => f.is_dirty(),
             Screen::StaffForm(f) => f.is_dirty(),
             Screen::AccountForm(f) => f.is_dirty(),
+            Screen::AttentionForm(f) => f.is_dirty(),
             Screen::IncidentForm(f) => f.is_dirty(),
             Screen::FollowupForm(f) => f.is_dirty(),
             Screen::HazardForm(f) => f.is_dirty(),
@@ -237,6 +247,8 @@ impl Screen {
             Screen::Watchlist(s) => s.handle_key(key, view),
             Screen::Summary(s) => s.handle_key(key, view),
             Screen::AccountForm(s) => s.handle_key(key, view),
+            Screen::Attention(s) => s.handle_key(key),
+            Screen::AttentionForm(s) => s.handle_key(key, view),
         }
     }
 
@@ -255,6 +267,7 @@ impl Screen {
             Screen::EarlyLeaveForm(s) => s.handle_paste(pasted),
             Screen::Watchlist(s) => s.handle_paste(pasted),
             Screen::Summary(s) => s.handle_paste(pasted),
+            Screen::AttentionForm(s) => s.handle_paste(pasted),
             _ => {}
         }
     }

@@ -2,6 +2,7 @@
 //! every write is one `BEGIN IMMEDIATE` transaction, retried while another terminal holds the lock.
 
 mod account;
+mod attention;
 mod audit;
 mod demo;
 mod export;

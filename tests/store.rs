@@ -34,7 +34,8 @@ use dutydesk::store::{APPLICATION_ID, Actor, Refusal, SCHEMA_VERSION, Store, Sto
 const NOW_ENV: &str = "2026-11-30T07:30:00+08:00";
 
 /// Every table the latest schema has.
-const TABLES: [&str; 19] = [
+const TABLES: [&str; 20] = [
+    "attention",
     "audit",
     "change_log",
     "early_leave",

@@ -25,6 +25,10 @@ pub struct Data {
     /// The person at this terminal; records made here name them.
     pub operator: Option<StaffId>,
     pub staff: Vec<Staff>,
+    /// Students on the special-attention register: loaded only for the roles that keep it.
+    pub attention: Vec<crate::domain::people::StudentId>,
+    /// Whether the person here may open the register (its key is shown only then).
+    pub attention_visible: bool,
     /// Who can sign in, with their roles (the PIN hashes are not kept here).
     pub accounts: Vec<crate::store::Account>,
     /// Every student, for type-ahead; reloaded only when the list changed.

@@ -64,6 +64,7 @@ pub fn screen(store: &Store, view: &View<'_>, screen: &mut Screen) -> Result<(),
             g.clamp(view);
         }
         Screen::Watchlist(w) => w.rows = store.watchlist(false)?,
+        Screen::Attention(a) => a.rows = store.attention_list(false)?,
         Screen::Summary(x) => summary(store, view, x)?,
         _ => {}
     }

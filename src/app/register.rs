@@ -242,6 +242,10 @@ impl App {
                     .close_slip_unfounded(id, version, value, actor, now),
                 s.slip_closed,
             ),
+            Purpose::EndAttention { id, version } => (
+                self.store.end_attention(id, version, value, actor, now),
+                s.at_ended,
+            ),
         };
         if self.saved(result, message) {
             self.overlay = None;

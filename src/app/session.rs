@@ -79,6 +79,9 @@ pub fn permission(action: &Action) -> Option<Perm> {
         Action::OpenSummary | Action::NeighbourShift { .. } => p(V::View, S::Report),
         Action::AskSignOff(..) | Action::SignOff(..) => p(V::Create, S::SignOff),
         Action::OpenAccount(_) | Action::SaveAccount { .. } => p(V::Correct, S::Account),
+        Action::OpenAttention => p(V::View, S::Attention),
+        Action::NewAttention | Action::CreateAttention(_) => p(V::Create, S::Attention),
+        Action::AskEndAttention(..) => p(V::Correct, S::Attention),
         Action::Quit
         | Action::QuitNow
         | Action::Help
@@ -120,10 +123,41 @@ fn purpose_permission(purpose: &Purpose) -> Perm {
         Purpose::MergeSlip { .. } | Purpose::SlipUnfounded { .. } => Perm(V::Correct, S::Slip),
         Purpose::AdmitDespite { .. } => Perm(V::Create, S::Gate),
         Purpose::SignOutAt { .. } | Purpose::LeftUnsigned { .. } => Perm(V::Correct, S::Gate),
+        Purpose::EndAttention { .. } => Perm(V::Correct, S::Attention),
     }
 }
 
 impl App {
+    /// The actions of sign-in, accounts and the register; any other is given back.
+    pub(super) fn access_actions(&mut self, action: Action) -> Option<Action> {
+        match action {
+            Action::Lock => self.lock_now(),
+            Action::OpenAttention => self.push(Screen::Attention(
+                crate::screens::attention::AttentionList::default(),
+            )),
+            Action::NewAttention => {
+                let form = crate::screens::attention_form::AttentionForm::new(&self.view());
+                self.push(Screen::AttentionForm(Box::new(form)));
+            }
+            Action::CreateAttention(draft) => self.create_attention(&draft),
+            Action::AskEndAttention(id, version) => {
+                let s = self.strings();
+                self.ask(
+                    s.at_end_title.to_owned(),
+                    s.f_why,
+                    crate::action::Purpose::EndAttention { id, version },
+                    "",
+                );
+            }
+            Action::OpenAccount(staff) => self.open_account(staff),
+            Action::SaveAccount { staff, role, pin } => {
+                self.save_account(staff, role, pin.as_deref());
+            }
+            other => return Some(other),
+        }
+        None
+    }
+
     /// Whether the person signed in may do `perm` (nobody may while nobody is signed in).
     pub(crate) fn may(&self, perm: Perm) -> bool {
         self.session
@@ -404,7 +438,26 @@ impl App {
             .unwrap_or_default();
         let message = (self.strings().acc_saved)(&name, self.strings().access_role(role));
         if self.saved(result, &message) {
-            self.go(Tab::People);
+            // Back to the list where the administrator was, to give the next person theirs.
+            self.pop();
+        }
+    }
+
+    pub(super) fn create_attention(&mut self, draft: &crate::domain::attention::AttentionDraft) {
+        let Some(actor) = self.actor() else { return };
+        let s = self.strings();
+        let name = self
+            .data
+            .students
+            .iter()
+            .find(|st| st.id == draft.student)
+            .map(|st| text::line(&st.name).into_owned())
+            .unwrap_or_default();
+        let result = self
+            .store
+            .add_attention(draft, s.at_review_note, actor, self.stamp());
+        if self.saved(result, &(s.at_added)(&name)) {
+            self.pop();
         }
     }
 

@@ -26,16 +26,14 @@ impl App {
         let Some(action) = self.records(action) else {
             return;
         };
+        let Some(action) = self.access_actions(action) else {
+            return;
+        };
         match action {
             Action::Quit if self.screen.is_dirty() => {
                 self.overlay = Some(Overlay::Confirm(Confirm::Quit));
             }
             Action::Quit | Action::QuitNow => self.quit = true,
-            Action::Lock => self.lock_now(),
-            Action::OpenAccount(staff) => self.open_account(staff),
-            Action::SaveAccount { staff, role, pin } => {
-                self.save_account(staff, role, pin.as_deref());
-            }
             Action::Go(tab) => self.go(tab),
             Action::Help => self.overlay = Some(Overlay::Help),
             Action::LeaveForm { dirty: true } => {

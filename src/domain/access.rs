@@ -178,8 +178,9 @@ const DESK: u8 = T | L | S | A;
 
 /// The table: every action the app performs, and who may. A cell that is not here is done by
 /// nobody (there is no such action). Guards work the gate and nothing about students'
-/// incidents. Not yet here, so not yet enforced: revealing a stored ID number, the
-/// special-attention register, and the command line's export and purge (see docs/ACCESS.md).
+/// incidents; the special-attention register is for the leader on duty and the safeguarding
+/// lead only, not even the administrator. Not yet here, so not yet enforced: revealing a stored
+/// ID number, and the command line's export and purge (see docs/ACCESS.md).
 const TABLE: &[(Subject, Verb, u8)] = &[
     (Subject::Patrol, Verb::View, DESK),
     (Subject::Patrol, Verb::Create, T | L | A),
@@ -212,6 +213,9 @@ const TABLE: &[(Subject, Verb, u8)] = &[
     (Subject::Staff, Verb::View, ALL),
     (Subject::Staff, Verb::Create, L | A),
     (Subject::Account, Verb::Correct, A),
+    (Subject::Attention, Verb::View, L | S),
+    (Subject::Attention, Verb::Create, L | S),
+    (Subject::Attention, Verb::Correct, L | S),
 ];
 
 fn bit(role: Role) -> u8 {
@@ -255,6 +259,14 @@ mod tests {
             }
         }
         assert!(allows(Role::Guard, Perm(Verb::Create, Subject::Gate)));
+    }
+
+    #[test]
+    fn the_register_is_for_the_leader_and_the_safeguarding_lead_only() {
+        for role in Role::ALL {
+            let may = allows(role, Perm(Verb::View, Subject::Attention));
+            assert_eq!(may, matches!(role, Role::Leader | Role::Safeguarding));
+        }
     }
 
     #[test]

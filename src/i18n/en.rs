@@ -933,4 +933,37 @@ pub const EN: Strings = Strings {
     pg_reason_needed: "A hold needs a reason: --reason \"…\" (one line).",
     pg_on_hold: |n| format!("Incident {n} is on legal hold: no purge removes it."),
     pg_released: |n| format!("Incident {n} is no longer on hold."),
+    at_title: |n| {
+        format!("Special-attention register ({n} now) · leader on duty and safeguarding lead only")
+    },
+    at_form_title: "Put a student on the special-attention register",
+    at_reasons: [
+        "family difficulties",
+        "study difficulties",
+        "psychological concern",
+        "abnormal behaviour",
+        "family change",
+        "left-behind child",
+    ],
+    at_student: "Student",
+    at_reason: "Why",
+    at_teacher: "Responsible teacher",
+    at_review_days: "Review every (days)",
+    at_note: "Note",
+    at_next_review: "next review",
+    at_none: "Nobody is on the register.",
+    at_hint: "special attention",
+    at_review_note: "Scheduled check-in",
+    at_added: |n| {
+        format!(
+            "{n} is on the register; the first review is a follow-up for the responsible teacher."
+        )
+    },
+    at_ended: "Taken off the register (kept, with the reason).",
+    at_end_title: "Why does this student come off the register?",
+    at_days_error: "A whole number of days, 1 to 365.",
+    at_reason_needed: "Choose at least one reason (Space).",
+    at_ended_word: "ended",
+    key_register: "attention register",
+    key_end: "take off",
 };

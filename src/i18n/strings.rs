@@ -208,6 +208,27 @@ pub struct Strings {
     pub pg_reason_needed: &'static str,
     pub pg_on_hold: fn(&str) -> String,
     pub pg_released: fn(&str) -> String,
+    // The special-attention register
+    pub at_title: fn(usize) -> String,
+    pub at_form_title: &'static str,
+    pub at_reasons: [&'static str; 6],
+    pub at_student: &'static str,
+    pub at_reason: &'static str,
+    pub at_teacher: &'static str,
+    pub at_review_days: &'static str,
+    pub at_note: &'static str,
+    pub at_next_review: &'static str,
+    pub at_none: &'static str,
+    pub at_hint: &'static str,
+    pub at_review_note: &'static str,
+    pub at_added: fn(&str) -> String,
+    pub at_ended: &'static str,
+    pub at_end_title: &'static str,
+    pub at_days_error: &'static str,
+    pub at_reason_needed: &'static str,
+    pub at_ended_word: &'static str,
+    pub key_register: &'static str,
+    pub key_end: &'static str,
     pub mt_integrity: fn(&str) -> String,
     pub mt_foreign_key: fn(&str) -> String,
     pub mt_schema: fn(i32, i32) -> String,
@@ -707,6 +728,7 @@ impl Strings {
             FieldError::InPast => self.err_in_past.to_owned(),
             FieldError::NoSuchIncident => self.err_no_such_incident.to_owned(),
             FieldError::BadPhone => self.err_bad_phone.to_owned(),
+            FieldError::Days => self.at_days_error.to_owned(),
             FieldError::AlreadyListed => self.err_already_listed.to_owned(),
             FieldError::BeforeTimeIn(t) => {
                 (self.err_before_time_in)(&t.format("%H:%M").to_string())
@@ -759,6 +781,10 @@ impl Strings {
 
     pub fn duty_role_short(&self, role: DutyRole) -> &'static str {
         self.duty_roles_short[duty_index(role)]
+    }
+
+    pub fn attention_reason(&self, r: crate::domain::attention::Reason) -> &'static str {
+        self.at_reasons[r.index()]
     }
 
     pub fn access_role(&self, role: crate::domain::access::Role) -> &'static str {

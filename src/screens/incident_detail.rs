@@ -228,6 +228,15 @@ impl IncidentDetail {
                 ),
                 Span::styled(format!(" {}", s.role(st.role)), theme.warn),
                 Span::styled(format!(" {}{told}", measures.join("、")), theme.dim),
+                // A quiet mark for those who keep the register (the list is empty for others).
+                Span::styled(
+                    if view.data.attention.contains(&st.student.id) {
+                        format!(" [{}]", s.at_hint)
+                    } else {
+                        String::new()
+                    },
+                    theme.dim,
+                ),
             ]));
         }
         lines

@@ -132,6 +132,14 @@ impl SignInScreen {
             KeyCode::Backspace => {
                 self.pin_field().pop();
             }
+            // A letter where a PIN goes is someone else starting to type their name (the lock
+            // screen puts the cursor on the PIN of whoever was signed in).
+            KeyCode::Char(c) if !ctrl && !c.is_ascii_digit() && self.focus == 1 => {
+                self.focus = 0;
+                self.name.set_value("");
+                self.pin.clear();
+                self.name.handle_key(key);
+            }
             KeyCode::Char(c) if !ctrl => {
                 let f = self.pin_field();
                 // Digits only, and never more than a PIN can be: a key held down or a pasted
@@ -190,10 +198,12 @@ impl SignInScreen {
         };
         let width = area.width.min(72);
         let inner = popup::frame_box(frame, area, width, area.height.min(16), title, theme);
-        let intro_lines = popup::wrap(&intro, usize::from(inner.width)).len() as u16;
+        // Wrapped here, by display width, so that the rows counted are the rows drawn.
+        let wrapped = popup::wrap(&intro, usize::from(inner.width));
+        let intro_lines = wrapped.len() as u16;
         let mut y = inner.y;
         frame.render_widget(
-            Paragraph::new(intro).wrap(Wrap { trim: true }),
+            Paragraph::new(wrapped.into_iter().map(Line::from).collect::<Vec<_>>()),
             Rect::new(inner.x, y, inner.width, intro_lines),
         );
         y += intro_lines + 1;

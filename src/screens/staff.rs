@@ -24,6 +24,9 @@ impl StaffScreen {
                 self.cursor = (self.cursor + 1).min(view.data.staff.len().saturating_sub(1));
             }
             KeyCode::Char('a') => return Some(Action::NewStaff),
+            KeyCode::Char('r') if view.data.attention_visible => {
+                return Some(Action::OpenAttention);
+            }
             KeyCode::Enter => {
                 let cursor = self.cursor.min(view.data.staff.len().saturating_sub(1));
                 return view
@@ -39,12 +42,16 @@ impl StaffScreen {
     }
 
     pub fn keys(&self, view: &View<'_>) -> Keys {
-        vec![
+        let mut keys = vec![
             ("↑↓", view.s.key_choose),
             ("a", view.s.key_add_staff),
             ("Enter", view.s.key_account),
             ("Tab", view.s.key_students_list),
-        ]
+        ];
+        if view.data.attention_visible {
+            keys.push(("r", view.s.key_register));
+        }
+        keys
     }
 
     pub fn render(&self, frame: &mut Frame<'_>, area: Rect, view: &View<'_>) {

@@ -66,31 +66,7 @@ impl Store {
         actor: Actor,
         now: DateTime<Utc>,
     ) -> Result<Vec<FollowupId>, StoreError> {
-        self.write(|tx| {
-            let mut ids = Vec::new();
-            for d in drafts {
-                tx.execute(
-                    "INSERT INTO followup (kind, incident_id, hazard_id, student_id, note, owner, due_at, \
-                     created_at, created_by, shift_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                    params![
-                        d.kind.code(),
-                        d.incident.map(|i| i.0),
-                        d.hazard.map(|h| h.0),
-                        d.student.map(|s| s.0),
-                        d.note,
-                        d.owner.0,
-                        time::ts(d.due_at),
-                        time::ts(now),
-                        actor.staff.0,
-                        actor.shift.0
-                    ],
-                )?;
-                let id = tx.last_insert_rowid();
-                log::created(tx, Kind::Followup, id, actor, now)?;
-                ids.push(FollowupId(id));
-            }
-            Ok(ids)
-        })
+        self.write(|tx| insert_followups(tx, drafts, actor, now))
     }
 
     /// Follow-ups: open ones first, soonest due first; then (unless `open_only`) done and
@@ -226,4 +202,36 @@ impl Store {
             log::write(tx, Kind::Followup, id.0, actor, now, &entry)
         })
     }
+}
+
+/// Inserts follow-ups inside a caller's transaction (also the register's reviews).
+pub(super) fn insert_followups(
+    tx: &rusqlite::Transaction<'_>,
+    drafts: &[FollowupDraft],
+    actor: Actor,
+    now: DateTime<Utc>,
+) -> Result<Vec<FollowupId>, StoreError> {
+    let mut ids = Vec::new();
+    for d in drafts {
+        tx.execute(
+            "INSERT INTO followup (kind, incident_id, hazard_id, student_id, note, owner, due_at, \
+             created_at, created_by, shift_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                d.kind.code(),
+                d.incident.map(|i| i.0),
+                d.hazard.map(|h| h.0),
+                d.student.map(|s| s.0),
+                d.note,
+                d.owner.0,
+                time::ts(d.due_at),
+                time::ts(now),
+                actor.staff.0,
+                actor.shift.0
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        log::created(tx, Kind::Followup, id, actor, now)?;
+        ids.push(FollowupId(id));
+    }
+    Ok(ids)
 }

@@ -18,6 +18,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_indexes.sql"),
     include_str!("migrations/0006_access.sql"),
     include_str!("migrations/0007_retention.sql"),
+    include_str!("migrations/0008_attention.sql"),
     #[cfg(feature = "test-migration")]
     super::testing::PROBE_MIGRATION,
 ];

@@ -44,6 +44,8 @@ pub enum FieldError {
     Id(crate::domain::idcard::IdError),
     /// Not a phone number.
     BadPhone,
+    /// Not a whole number of days from 1 to 365.
+    Days,
     /// Already in the list (a student twice on one incident).
     AlreadyListed,
     /// A time before the visitor came in (kept as the local time in, to name it).
