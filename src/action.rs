@@ -80,6 +80,10 @@ pub enum Purpose {
         id: VisitId,
         version: i64,
     },
+    /// Why a visitor's whole ID number is looked at.
+    Reveal {
+        id: VisitId,
+    },
     /// Why a student comes off the special-attention register.
     EndAttention {
         id: crate::domain::attention::AttentionId,
@@ -219,6 +223,8 @@ pub enum Action {
     NewAttention,
     CreateAttention(crate::domain::attention::AttentionDraft),
     AskEndAttention(crate::domain::attention::AttentionId, i64),
+    /// Show a visitor's whole ID number: asks why first.
+    AskReveal(VisitId),
     /// The administrator opens a staff member's account.
     OpenAccount(StaffId),
     SaveAccount {

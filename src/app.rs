@@ -518,6 +518,11 @@ impl App {
             crate::domain::access::Subject::Attention,
         );
         self.data.attention_visible = self.may(register);
+        self.data.reveal_allowed = self.cfg.gate.store_full_id
+            && self.may(crate::domain::access::Perm(
+                crate::domain::access::Verb::Reveal,
+                crate::domain::access::Subject::Gate,
+            ));
         self.data.attention = if self.data.attention_visible {
             self.store.attention_students().unwrap_or_default()
         } else {

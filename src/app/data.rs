@@ -29,6 +29,8 @@ pub struct Data {
     pub attention: Vec<crate::domain::people::StudentId>,
     /// Whether the person here may open the register (its key is shown only then).
     pub attention_visible: bool,
+    /// Whether whole ID numbers are kept and the person here may see one (with a reason).
+    pub reveal_allowed: bool,
     /// Who can sign in, with their roles (the PIN hashes are not kept here).
     pub accounts: Vec<crate::store::Account>,
     /// Every student, for type-ahead; reloaded only when the list changed.

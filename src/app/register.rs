@@ -156,6 +156,10 @@ impl App {
         let Some(actor) = self.actor() else { return };
         let now = self.stamp();
         let s = self.strings();
+        if let Purpose::Reveal { id } = *purpose {
+            self.reveal(id, value);
+            return;
+        }
         if matches!(
             purpose,
             Purpose::AdmitDespite { .. } | Purpose::SignOutAt { .. } | Purpose::LeftUnsigned { .. }
@@ -167,7 +171,8 @@ impl App {
             // Handled above.
             Purpose::AdmitDespite { .. }
             | Purpose::SignOutAt { .. }
-            | Purpose::LeftUnsigned { .. } => return,
+            | Purpose::LeftUnsigned { .. }
+            | Purpose::Reveal { .. } => return,
             Purpose::RoundReason(ref round) => {
                 let draft = crate::domain::patrol::ExceptionDraft {
                     round: round.clone(),

@@ -82,6 +82,7 @@ pub fn permission(action: &Action) -> Option<Perm> {
         Action::OpenAttention => p(V::View, S::Attention),
         Action::NewAttention | Action::CreateAttention(_) => p(V::Create, S::Attention),
         Action::AskEndAttention(..) => p(V::Correct, S::Attention),
+        Action::AskReveal(_) => p(V::Reveal, S::Gate),
         Action::Quit
         | Action::QuitNow
         | Action::Help
@@ -124,6 +125,7 @@ fn purpose_permission(purpose: &Purpose) -> Perm {
         Purpose::AdmitDespite { .. } => Perm(V::Create, S::Gate),
         Purpose::SignOutAt { .. } | Purpose::LeftUnsigned { .. } => Perm(V::Correct, S::Gate),
         Purpose::EndAttention { .. } => Perm(V::Correct, S::Attention),
+        Purpose::Reveal { .. } => Perm(V::Reveal, S::Gate),
     }
 }
 
@@ -153,9 +155,35 @@ impl App {
             Action::SaveAccount { staff, role, pin } => {
                 self.save_account(staff, role, pin.as_deref());
             }
+            Action::AskReveal(id) => {
+                let s = self.strings();
+                self.ask(
+                    s.rv_title.to_owned(),
+                    s.f_why,
+                    crate::action::Purpose::Reveal { id },
+                    "",
+                );
+            }
             other => return Some(other),
         }
         None
+    }
+
+    /// Shows a whole ID number once the reason is written (and audited with it).
+    pub(super) fn reveal(&mut self, id: crate::domain::gate::VisitId, reason: &str) {
+        let Some(actor) = self.actor() else { return };
+        let s = self.strings();
+        match self.store.reveal_document(id, reason, actor, self.stamp()) {
+            Ok(full) => {
+                self.overlay = None;
+                let text = full.map_or_else(
+                    || s.rv_not_kept.to_owned(),
+                    |n| (s.rv_shown)(&text::line(&n)),
+                );
+                self.say(&text);
+            }
+            Err(e) => self.say_error(&s.store_error(&e)),
+        }
     }
 
     /// Whether the person signed in may do `perm` (nobody may while nobody is signed in).

@@ -179,8 +179,9 @@ const DESK: u8 = T | L | S | A;
 /// The table: every action the app performs, and who may. A cell that is not here is done by
 /// nobody (there is no such action). Guards work the gate and nothing about students'
 /// incidents; the special-attention register is for the leader on duty and the safeguarding
-/// lead only, not even the administrator. Not yet here, so not yet enforced: revealing a stored
-/// ID number, and the command line's export and purge (see docs/ACCESS.md).
+/// lead only, not even the administrator; a whole ID number is shown only to those who answer
+/// for the gate's decisions. Not yet here, so not yet enforced: the command line's export and
+/// purge (see docs/ACCESS.md).
 const TABLE: &[(Subject, Verb, u8)] = &[
     (Subject::Patrol, Verb::View, DESK),
     (Subject::Patrol, Verb::Create, T | L | A),
@@ -200,6 +201,7 @@ const TABLE: &[(Subject, Verb, u8)] = &[
     (Subject::Gate, Verb::View, ALL),
     (Subject::Gate, Verb::Create, ALL),
     (Subject::Gate, Verb::Correct, ALL),
+    (Subject::Gate, Verb::Reveal, L | A),
     (Subject::Watchlist, Verb::View, DESK),
     (Subject::Watchlist, Verb::Create, L | S | A),
     (Subject::Watchlist, Verb::Correct, L | S | A),

@@ -966,4 +966,8 @@ pub const EN: Strings = Strings {
     at_ended_word: "ended",
     key_register: "attention register",
     key_end: "take off",
+    key_reveal: "whole ID number",
+    rv_title: "Why do you need this visitor's whole ID number? (recorded)",
+    rv_shown: |n| format!("Whole number: {n} — your name and reason are in the audit trail."),
+    rv_not_kept: "This school keeps only the last four characters: there is no whole number to show. (Your look is recorded.)",
 };

@@ -839,4 +839,8 @@ pub const ZH: Strings = Strings {
     at_ended_word: "已移出",
     key_register: "重点关注名册",
     key_end: "移出",
+    key_reveal: "完整证件号",
+    rv_title: "为何需要查看该来访人员的完整证件号码？（将被记录）",
+    rv_shown: |n| format!("完整号码：{n} —— 查看人与原因已记入审计记录。"),
+    rv_not_kept: "本校只保存证件号码后四位，没有完整号码可显示。（本次查看已记录。）",
 };

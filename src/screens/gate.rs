@@ -93,6 +93,9 @@ impl GateScreen {
                     .map(|l| Action::EarlyLeaveBack(l.id, l.version));
             }
             KeyCode::Char('m') if self.desk => return Some(Action::OpenWatchlist),
+            KeyCode::Char('d') if view.data.reveal_allowed => {
+                return visit.map(|v| Action::AskReveal(v.id));
+            }
             _ => {}
         }
         None
@@ -127,6 +130,9 @@ impl GateScreen {
         keys.extend([("e", s.key_early_leave), ("Tab", s.key_next_view)]);
         if self.desk {
             keys.push(("m", s.key_watchlist));
+        }
+        if signing_out && view.data.reveal_allowed {
+            keys.push(("d", s.key_reveal));
         }
         // Last, so an 80-column bar drops it first: a sign-out at another time is the rarest
         // of these, and the help screen still lists it.

@@ -352,3 +352,37 @@ impl Store {
             .ok_or(StoreError::Refused(Refusal::NotFound))
     }
 }
+
+impl Store {
+    /// The whole document number of a visit, for a person allowed to see it, with the reason
+    /// written to the audit trail in the same transaction; `None` when the school keeps only
+    /// the last four characters (then there is nothing more to show, and that is recorded too).
+    pub fn reveal_document(
+        &mut self,
+        id: VisitId,
+        reason: &str,
+        actor: Actor,
+        now: DateTime<Utc>,
+    ) -> Result<Option<String>, StoreError> {
+        self.write(|tx| {
+            let full: Option<Option<String>> = tx
+                .query_row("SELECT doc_full FROM visit WHERE id = ?1", [id.0], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            let Some(full) = full else {
+                return Err(StoreError::Refused(super::Refusal::NotFound));
+            };
+            audit::note(
+                tx,
+                now,
+                Act::Reveal,
+                "visit",
+                Some(id.0),
+                Some(actor.staff),
+                reason,
+            )?;
+            Ok(full.filter(|f| !f.is_empty()))
+        })
+    }
+}
