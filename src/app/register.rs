@@ -151,20 +151,38 @@ impl App {
         );
     }
 
+    /// The answers handled by the gate, the register and the reveal; whether it was one.
+    fn prompted_elsewhere(&mut self, purpose: &Purpose, value: &str) -> bool {
+        match *purpose {
+            Purpose::Reveal { id } => self.reveal(id, value),
+            Purpose::AdmitDespite { .. }
+            | Purpose::SignOutAt { .. }
+            | Purpose::LeftUnsigned { .. } => {
+                self.gate_prompted(purpose, value);
+            }
+            Purpose::EndAttention { id, version } => {
+                let Some(actor) = self.actor() else {
+                    return true;
+                };
+                let result = self
+                    .store
+                    .end_attention(id, version, value, actor, self.stamp());
+                if self.saved(result, self.strings().at_ended) {
+                    self.overlay = None;
+                    self.refresh();
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+
     /// The answer to a popup: write it, and close the popup only once it is saved.
     fn prompted(&mut self, purpose: &Purpose, value: &str) {
         let Some(actor) = self.actor() else { return };
         let now = self.stamp();
         let s = self.strings();
-        if let Purpose::Reveal { id } = *purpose {
-            self.reveal(id, value);
-            return;
-        }
-        if matches!(
-            purpose,
-            Purpose::AdmitDespite { .. } | Purpose::SignOutAt { .. } | Purpose::LeftUnsigned { .. }
-        ) {
-            self.gate_prompted(purpose, value);
+        if self.prompted_elsewhere(purpose, value) {
             return;
         }
         let (result, message) = match *purpose {
@@ -172,7 +190,8 @@ impl App {
             Purpose::AdmitDespite { .. }
             | Purpose::SignOutAt { .. }
             | Purpose::LeftUnsigned { .. }
-            | Purpose::Reveal { .. } => return,
+            | Purpose::Reveal { .. }
+            | Purpose::EndAttention { .. } => return,
             Purpose::RoundReason(ref round) => {
                 let draft = crate::domain::patrol::ExceptionDraft {
                     round: round.clone(),
@@ -246,10 +265,6 @@ impl App {
                 self.store
                     .close_slip_unfounded(id, version, value, actor, now),
                 s.slip_closed,
-            ),
-            Purpose::EndAttention { id, version } => (
-                self.store.end_attention(id, version, value, actor, now),
-                s.at_ended,
             ),
         };
         if self.saved(result, message) {
