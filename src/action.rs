@@ -128,6 +128,8 @@ pub enum Action {
     ShowStudents,
     /// Load the current screen's records again (a filter changed).
     Reload,
+    /// Load only what the screen shows of its selected row (its history): the cursor moved.
+    Reselect,
     /// Back to the screen this one was opened from.
     Back,
     /// The answer to a one-line popup.

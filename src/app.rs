@@ -170,7 +170,12 @@ impl App {
             _ => crate::screens::sign_in::Mode::SignIn,
         };
         app.lock = Some(crate::screens::sign_in::SignInScreen::new(mode));
-        app.refresh();
+        // The records are read once someone is in (`go` after the sign-in, or the station's
+        // home); the sign-in only needs the names of the accounts.
+        app.data.accounts = app.store.accounts().unwrap_or_default();
+        for a in &mut app.data.accounts {
+            a.pin_hash.clear();
+        }
         app
     }
 
@@ -185,7 +190,9 @@ impl App {
             },
             crate::store::default_terminal()
         );
-        let _ = self.store.set_terminal(&self.terminal, "");
+        let staff = self.session.as_ref().and_then(|s| s.staff);
+        let name = self.session.as_ref().map_or("", |s| s.name.as_str());
+        let _ = self.store.set_terminal(&self.terminal, name, staff);
         // The person at this terminal is chosen again for the station (a guard at the gate).
         if self.session.as_ref().is_none_or(|s| s.staff.is_none()) {
             self.data.operator = None;
@@ -497,6 +504,18 @@ impl App {
         }
     }
 
+    /// Reloads only the current screen's own records (not the header's and Now's data): for a
+    /// cursor move that needs the selected row's history and the list's next page.
+    pub(crate) fn reload_screen(&mut self) {
+        let view = make_view(&self.cfg, self.lang, self.theme, self.now, &self.data);
+        if let Err(e) = load::screen(&self.store, &view, &mut self.screen) {
+            self.status = Some(Status {
+                error: true,
+                text: self.strings().store_error(&e),
+            });
+        }
+    }
+
     /// Reloads what the screens read. A failure is shown, and the last data kept.
     pub(crate) fn refresh(&mut self) {
         let now = self.now;
@@ -518,6 +537,7 @@ impl App {
             crate::domain::access::Subject::Attention,
         );
         self.data.attention_visible = self.may(register);
+        self.data.signed_in = self.session.as_ref().is_some_and(|s| s.staff.is_some());
         self.data.reveal_allowed = self.cfg.gate.store_full_id
             && self.may(crate::domain::access::Perm(
                 crate::domain::access::Verb::Reveal,

@@ -161,7 +161,12 @@ impl Store {
             path: path.to_owned(),
             created,
         };
-        audit::set_session(&store.conn, &audit::default_terminal(), &audit::os_user())?;
+        audit::set_session(
+            &store.conn,
+            &audit::default_terminal(),
+            &audit::os_user(),
+            None,
+        )?;
         // A file brought up to date by a migration, rather than created, starts keeping
         // track of rounds today.
         if store.tracked_from()?.is_none() {
@@ -179,7 +184,7 @@ impl Store {
     /// Opens a file that must already exist.
     pub fn open_existing(path: &Path) -> Result<Store, StoreError> {
         let conn = open::open_existing(path)?;
-        audit::set_session(&conn, &audit::default_terminal(), &audit::os_user())?;
+        audit::set_session(&conn, &audit::default_terminal(), &audit::os_user(), None)?;
         Ok(Store {
             conn,
             path: path.to_owned(),

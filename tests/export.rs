@@ -473,7 +473,12 @@ fn fill(db: &Path) {
         .expect("early leave");
     let open = store.open_shift().expect("shift").expect("open");
     store
-        .set_handover_note(open.id, open.version, "二楼出口已清理；王同学家长下午来校")
+        .set_handover_note(
+            open.id,
+            open.version,
+            "二楼出口已清理；王同学家长下午来校",
+            open.opened_at,
+        )
         .expect("handover");
 }
 

@@ -526,10 +526,12 @@ fn an_ended_watch_entry_is_kept_inactive_and_no_longer_matches() {
     let draft = plain("赵四");
     assert!(gate::matches(&entry, &draft, monday()));
 
-    db.store.end_watch(zhao, entry.version).expect("ended");
+    db.store
+        .end_watch(zhao, entry.version, chrono::Utc::now())
+        .expect("ended");
     assert!(
         matches!(
-            db.store.end_watch(zhao, entry.version),
+            db.store.end_watch(zhao, entry.version, chrono::Utc::now()),
             Err(StoreError::ChangedElsewhere)
         ),
         "ending twice (a stale version) is refused"

@@ -479,6 +479,7 @@ fn school() -> School {
             shift.id,
             shift.version,
             "食堂消杀后明早复查。\n王小明家长明早来校面谈。",
+            shift.opened_at,
         )
         .expect("note");
     let shift = store.shift(monday.id).expect("shift");
@@ -605,7 +606,7 @@ fn only_the_leader_on_duty_signs_off_and_only_once() {
     assert!(shift.signed_off.is_some());
     // The note the leader signed cannot change now.
     assert!(matches!(
-        store.set_handover_note(shift.id, shift.version, "改"),
+        store.set_handover_note(shift.id, shift.version, "改", shift.opened_at),
         Err(StoreError::Refused(Refusal::SignedOff))
     ));
     let leader = shift

@@ -170,6 +170,34 @@ impl Tmux {
             sleep(Duration::from_millis(100));
         }
     }
+
+    /// Starts the app as `start_as` does, but signs in as `who` (name, PIN): an account made
+    /// beforehand through the store, on a file that already has its administrator.
+    fn start_signed_in_as(&self, home: &Path, now: &str, extra: &str, who: (&str, &str)) {
+        let bin = env!("CARGO_BIN_EXE_dutydesk");
+        let cmd = format!(
+            "env -u NO_COLOR DUTYDESK_HOME={} DUTYDESK_NOW={now} TERM=xterm-256color {bin} --lang en {extra}",
+            home.display()
+        );
+        let out = self.tmux(&[
+            "new-session",
+            "-d",
+            "-s",
+            "app",
+            "-x",
+            "120",
+            "-y",
+            "40",
+            &cmd,
+        ]);
+        assert!(out.status.success(), "tmux new-session: {out:?}");
+        self.wait_for("Sign in");
+        self.type_text(who.0);
+        self.keys(&["Tab"]);
+        self.type_text(who.1);
+        self.keys(&["Enter"]);
+        self.wait_for("Signed in");
+    }
 }
 
 impl Drop for Tmux {
@@ -498,4 +526,97 @@ fn the_gate_signs_visitors_in_and_out_refuses_a_watched_one_and_gives_the_roll()
         !roll.contains("欧阳明华") && !roll.contains("赵四"),
         "{roll}"
     );
+}
+
+#[test]
+fn a_guard_at_the_gate_has_the_gate_and_the_shift_and_nothing_of_the_desk() {
+    use dutydesk::domain::access::Role;
+    use dutydesk::domain::pin;
+    use dutydesk::domain::staff::{StaffDraft, StaffRole};
+    use dutydesk::store::Store;
+    use std::os::unix::fs::PermissionsExt;
+
+    if !Tmux::available() {
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let (_dir, home) = temp_home();
+    std::fs::create_dir_all(&home).expect("home");
+    std::fs::set_permissions(&home, std::fs::Permissions::from_mode(0o700)).expect("chmod");
+    // The administrator has given 王强 a guard's account (as People, Enter on a name, would).
+    let guard = ("王强", "530718");
+    {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-30T07:00:00+08:00")
+            .expect("time")
+            .with_timezone(&chrono::Utc);
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).expect("day");
+        let mut store = Store::open(&home.join("dutydesk.db"), day).expect("store");
+        let admin = store
+            .create_first_admin(ADMIN, &pin::hash(PIN), now)
+            .expect("administrator");
+        let id = store
+            .add_staff(
+                &StaffDraft {
+                    name: guard.0.into(),
+                    role: StaffRole::Guard,
+                },
+                now,
+            )
+            .expect("staff");
+        store
+            .set_account(id, Role::Guard, Some(&pin::hash(guard.1)), admin, now)
+            .expect("account");
+    }
+
+    let t = Tmux::new("guard");
+    t.start_signed_in_as(&home, "2026-11-30T08:00:00+08:00", "--station gate", guard);
+    let screen = t.wait_for("On campus now: 0");
+    assert!(screen.contains("Signed in: 王强 (guard)."), "{screen}");
+    let tabs = screen.lines().nth(2).expect("the tab row").to_owned();
+    assert!(
+        tabs.contains("g Gate") && tabs.contains("s Shift"),
+        "{tabs}"
+    );
+    for other in [
+        "n Now",
+        "p Patrols",
+        "i Incidents",
+        "f Follow-ups",
+        "h Hazards",
+        "w People",
+    ] {
+        assert!(
+            !tabs.contains(other),
+            "the guard's tabs show {other:?}:\n{screen}"
+        );
+    }
+    // The desk's keys do nothing here (the gate terminal has no such tabs, for anyone), and
+    // the duty log's key, which works everywhere, says why not.
+    let desk_words = ["Incidents", "Patrols", "Follow-ups", "Hazards", "Duty log"];
+    for key in ["i", "n", "p"] {
+        t.keys(&[key]);
+        sleep(Duration::from_millis(300));
+        let screen = t.screen();
+        assert!(
+            screen.contains("On campus now: 0"),
+            "{key} left the gate:\n{screen}"
+        );
+        for word in desk_words {
+            assert!(
+                !screen.contains(word),
+                "{key}: {word:?} on screen:\n{screen}"
+            );
+        }
+    }
+    t.keys(&["F2"]);
+    let screen = t.wait_for("Not allowed for your role (guard).");
+    assert!(
+        screen.contains("On campus now: 0"),
+        "F2 left the gate:\n{screen}"
+    );
+    for word in desk_words {
+        assert!(!screen.contains(word), "F2: {word:?} on screen:\n{screen}");
+    }
+    t.keys(&["q"]);
+    t.wait_exit();
 }

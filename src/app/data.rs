@@ -27,6 +27,9 @@ pub struct Data {
     pub staff: Vec<Staff>,
     /// Students on the special-attention register: loaded only for the roles that keep it.
     pub attention: Vec<crate::domain::people::StudentId>,
+    /// Whether the person here signed in with a PIN (then only a new sign-in changes who
+    /// records name).
+    pub signed_in: bool,
     /// Whether the person here may open the register (its key is shown only then).
     pub attention_visible: bool,
     /// Whether whole ID numbers are kept and the person here may see one (with a reason).

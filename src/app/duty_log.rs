@@ -36,7 +36,9 @@ impl App {
                 }
             },
             Action::SaveHandover { id, version, note } => {
-                let result = self.store.set_handover_note(id, version, &note);
+                let result = self
+                    .store
+                    .set_handover_note(id, version, &note, self.stamp());
                 if self.saved(result, self.strings().r_handover_saved) {
                     if let Screen::Summary(x) = &mut self.screen {
                         x.saved();

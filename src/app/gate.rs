@@ -126,7 +126,7 @@ impl App {
                 self.overlay = Some(Overlay::Confirm(Confirm::EndWatch(id, version)));
             }
             Action::EndWatchNow(id, version) => {
-                let result = self.store.end_watch(id, version);
+                let result = self.store.end_watch(id, version, self.stamp());
                 if self.saved(result, self.strings().watch_ended) {
                     self.refresh();
                 }

@@ -41,6 +41,11 @@ pub fn permission(action: &Action) -> Option<Perm> {
         Action::CloseShift { .. } | Action::SaveHandover { .. } => p(V::Correct, S::Shift),
         Action::ShowStudents | Action::OpenStudent(_) => p(V::View, S::Student),
         Action::Prompted { purpose, .. } => Some(purpose_permission(purpose)),
+        // An incident made from a mailbox slip closes the slip as merged: that is correcting
+        // the slip, which fewer roles may do than open an incident.
+        Action::CreateIncident {
+            from_slip: Some(_), ..
+        } => p(V::Correct, S::Slip),
         Action::NewIncident | Action::IncidentFromCheck(_) | Action::CreateIncident { .. } => {
             p(V::Create, S::Incident)
         }
@@ -89,6 +94,7 @@ pub fn permission(action: &Action) -> Option<Perm> {
         | Action::LeaveForm { .. }
         | Action::SetOperator(_)
         | Action::Reload
+        | Action::Reselect
         | Action::Back
         | Action::SaySignedOff
         | Action::Lock => None,
@@ -163,6 +169,14 @@ impl App {
                     crate::action::Purpose::Reveal { id },
                     "",
                 );
+            }
+            Action::SetOperator(_) if self.session.as_ref().is_some_and(|s| s.staff.is_some()) => {
+                let name = self
+                    .session
+                    .as_ref()
+                    .map(|s| text::line(&s.name).into_owned())
+                    .unwrap_or_default();
+                self.say_error(&(self.strings().signed_in_as)(&name));
             }
             other => return Some(other),
         }
@@ -270,13 +284,19 @@ impl App {
             Some(s) if s.staff.is_some() => Mode::Locked {
                 staff: s.staff,
                 name: s.name.clone(),
-                dirty: self.screen.is_dirty(),
+                dirty: self.unsaved(),
             },
             // A session without an account (tests) has no PIN to come back with.
             Some(_) => return,
             None => Mode::SignIn,
         };
         self.lock = Some(SignInScreen::new(mode));
+    }
+
+    /// Whether anything typed is not saved yet: in a form, or in an open popup's field.
+    pub(crate) fn unsaved(&self) -> bool {
+        self.screen.is_dirty()
+            || matches!(&self.overlay, Some(super::Overlay::Prompt(p, _)) if !p.field.value().trim().is_empty())
     }
 
     /// Locks after the configured time without a key.
@@ -294,11 +314,12 @@ impl App {
     /// A key while the sign-in or lock screen is up.
     pub(super) fn lock_key(&mut self, key: ratatui::crossterm::event::KeyEvent) {
         let s = self.strings();
+        let unsaved = self.unsaved();
         let Some(lock) = &mut self.lock else { return };
         match lock.handle_key(key) {
             Outcome::Stay => {}
             Outcome::Quit => {
-                if self.screen.is_dirty() {
+                if unsaved {
                     lock.error = Some(s.si_quit_blocked.to_owned());
                 } else {
                     self.quit = true;
@@ -364,6 +385,14 @@ impl App {
         };
         let now = self.stamp();
         if let Some(until) = account.locked_until.filter(|_| account.locked_at(now)) {
+            // Tries against a locked account are not checked, but they are on record.
+            self.audit(&AuditEvent {
+                act: crate::store::Act::SignInRefused,
+                kind: "account",
+                record: Some(account.staff.0),
+                staff: Some(account.staff),
+                why: "account locked",
+            });
             return self.fail((s.si_locked_until)(&self.view_hm(until)));
         }
         if !pin::verify(pin, &account.pin_hash) {
@@ -406,7 +435,7 @@ impl App {
             self.overlay = None;
             self.previous.clear();
         }
-        let _ = self.store.set_terminal(&self.terminal, name);
+        let _ = self.store.set_terminal(&self.terminal, name, Some(staff));
         self.session = Some(Session {
             staff: Some(staff),
             name: name.to_owned(),

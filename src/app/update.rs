@@ -41,6 +41,7 @@ impl App {
             }
             Action::LeaveForm { dirty: false } | Action::Back => self.pop(),
             Action::Reload => self.refresh(),
+            Action::Reselect => self.reload_screen(),
             Action::ShowStudents => {
                 self.previous.clear();
                 self.screen = Screen::Students(crate::screens::students::StudentsScreen::default());

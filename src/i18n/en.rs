@@ -710,7 +710,7 @@ pub const EN: Strings = Strings {
     se_not_found: "That record no longer exists.",
     se_nothing_changed: "Nothing was changed, so there is nothing to save.",
     se_signed_off: "The leader has signed this shift off: what was signed stays as it is. Later changes to its records are listed as corrections after sign-off.",
-    se_not_the_leader: "Only the leader on duty of this shift signs it off: the leader takes this terminal with u on the Shift screen.",
+    se_not_the_leader: "Only the leader on duty of this shift signs it off: the leader signs in at this terminal (Ctrl+L, then name and PIN).",
     se_not_allowed: "Not possible in the record's present state (perhaps changed on another terminal): reload and check.",
     se_no_later_patrol: "Not verified: no patrol of this place has been checked since it was rectified. Check the place first.",
     se_db: |e| format!("Database error: {e}. Nothing was saved; your input is kept."),
@@ -970,4 +970,5 @@ pub const EN: Strings = Strings {
     rv_title: "Why do you need this visitor's whole ID number? (recorded)",
     rv_shown: |n| format!("Whole number: {n} — your name and reason are in the audit trail."),
     rv_not_kept: "This school keeps only the last four characters: there is no whole number to show. (Your look is recorded.)",
+    operator_hint_signed_in: "(someone else: Ctrl+L, then their name and PIN)",
 };

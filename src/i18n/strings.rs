@@ -230,6 +230,7 @@ pub struct Strings {
     pub key_register: &'static str,
     pub key_end: &'static str,
     pub key_reveal: &'static str,
+    pub operator_hint_signed_in: &'static str,
     pub rv_title: &'static str,
     pub rv_shown: fn(&str) -> String,
     pub rv_not_kept: &'static str,

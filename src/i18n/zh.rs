@@ -638,7 +638,7 @@ pub const ZH: Strings = Strings {
     se_not_found: "该记录已不存在。",
     se_nothing_changed: "没有任何改动，无需保存。",
     se_signed_off: "带班领导已签字确认本班次，已签内容不能再改；之后对本班次记录的修改会列为“签字后更正”。",
-    se_not_the_leader: "只有本班次的带班领导可以签字确认：请带班领导在“班次”页按 u 切换为本机操作人。",
+    se_not_the_leader: "只有本班次的带班领导可以签字确认：请带班领导在本机登录（Ctrl+L 锁屏后输入姓名和密码）。",
     se_not_allowed: "该记录当前状态下不能这样操作（可能已在其他终端修改）：请刷新后查看。",
     se_no_later_patrol: "未能复查：整改后该地点还没有巡查记录。请先巡查该地点。",
     se_db: |e| format!("数据库错误：{e}。未保存；已输入的内容仍在。"),
@@ -843,4 +843,5 @@ pub const ZH: Strings = Strings {
     rv_title: "为何需要查看该来访人员的完整证件号码？（将被记录）",
     rv_shown: |n| format!("完整号码：{n} —— 查看人与原因已记入审计记录。"),
     rv_not_kept: "本校只保存证件号码后四位，没有完整号码可显示。（本次查看已记录。）",
+    operator_hint_signed_in: "（换人：Ctrl+L 锁屏后输入其姓名和密码）",
 };

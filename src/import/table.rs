@@ -21,13 +21,36 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), FileError> {
             .map(|s| (s, Encoding::Utf8Bom))
             .map_err(|_| FileError::NotText);
     }
+    let gbk = || {
+        encoding_rs::GBK
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .map(std::borrow::Cow::into_owned)
+    };
     if let Ok(s) = std::str::from_utf8(bytes) {
+        // A short GBK file can also be valid UTF-8 (陆伟 in GBK reads as "½ΰ"). Read as UTF-8
+        // it then holds no Chinese and some symbol no name has; names in other scripts (José,
+        // Zoë, Άννα) are UTF-8 as they are.
+        let plausible = s.chars().filter(|c| !c.is_ascii()).all(|c| {
+            // Letters of any script, the middle dot of transliterated names, general and CJK
+            // punctuation, full-width forms: what names and notes hold. GBK read as UTF-8
+            // gives symbols such as ½ among them.
+            c.is_alphabetic()
+                || matches!(c, '\u{B7}' | '\u{2000}'..='\u{206F}' | '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}')
+        });
+        if !plausible
+            && !s.chars().any(is_cjk)
+            && let Some(g) = gbk().filter(|g| g.chars().any(is_cjk))
+        {
+            return Ok((g, Encoding::Gbk));
+        }
         return Ok((s.to_owned(), Encoding::Utf8));
     }
-    encoding_rs::GBK
-        .decode_without_bom_handling_and_without_replacement(bytes)
-        .map(|s| (s.into_owned(), Encoding::Gbk))
-        .ok_or(FileError::NotText)
+    gbk().map(|s| (s, Encoding::Gbk)).ok_or(FileError::NotText)
+}
+
+/// A Chinese character (the unified ideographs, and the first extension).
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
 /// Which cell of a row holds each known column.
@@ -121,6 +144,13 @@ pub(super) struct Table {
 impl Table {
     pub(super) fn read(bytes: &[u8], wanted: &[(Column, bool)]) -> Result<Table, FileError> {
         let (text, encoding) = decode(bytes)?;
+        // Old Mac Excel ("CSV (Macintosh)") ends lines with a lone CR, which the reader takes as
+        // a line end but does not count: made LF here, so refused rows name their real line.
+        let text = if text.contains('\r') {
+            text.replace("\r\n", "\n").replace('\r', "\n")
+        } else {
+            text
+        };
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)

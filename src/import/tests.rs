@@ -225,3 +225,15 @@ fn an_unknown_role_is_quoted_back_short() {
         Err(RowProblem::UnknownRole("x".repeat(MAX_QUOTED)))
     );
 }
+
+#[test]
+fn a_short_gbk_list_that_is_also_utf8_is_gbk_and_latin_names_stay_utf8() {
+    let (gbk, _, _) = encoding_rs::GBK.encode("student_no,name,class\n1,陆伟,7-1\n");
+    let (text, encoding) = super::table::decode(&gbk).expect("decode");
+    assert_eq!(encoding, super::Encoding::Gbk);
+    assert!(text.contains("陆伟"), "{text}");
+    let (text, encoding) =
+        super::table::decode("student_no,name,class\n1,José Zoë,7-1\n".as_bytes()).expect("utf8");
+    assert_eq!(encoding, super::Encoding::Utf8);
+    assert!(text.contains("José Zoë"));
+}

@@ -22,7 +22,7 @@ impl ShiftScreen {
             (KeyCode::Char('o'), None) => Some(Action::NewShift),
             (KeyCode::Char('l'), _) => Some(Action::OpenSummary),
             (KeyCode::Char('c'), Some(_)) => Some(Action::CloseShift { confirmed: false }),
-            (KeyCode::Char('u'), Some(shift)) => {
+            (KeyCode::Char('u'), Some(shift)) if !view.data.signed_in => {
                 let mut people: Vec<_> = shift.members.iter().map(|m| m.staff).collect();
                 people.dedup();
                 let at = people.iter().position(|p| Some(*p) == view.data.operator);
@@ -35,7 +35,13 @@ impl ShiftScreen {
 
     pub fn keys(&self, view: &View<'_>) -> Keys {
         let s = view.s;
-        if view.data.shift.is_some() {
+        if view.data.shift.is_some() && view.data.signed_in {
+            vec![
+                ("Ctrl+L", s.key_lock),
+                ("l", s.key_duty_log),
+                ("c", s.key_close_shift),
+            ]
+        } else if view.data.shift.is_some() {
             vec![
                 ("u", s.key_switch_operator),
                 ("l", s.key_duty_log),
@@ -86,7 +92,17 @@ impl ShiftScreen {
                         text::line(data.operator_name().unwrap_or("—")).into_owned(),
                         theme.title,
                     ),
-                    Span::styled(format!("   {}", s.operator_hint), theme.dim),
+                    Span::styled(
+                        format!(
+                            "   {}",
+                            if data.signed_in {
+                                s.operator_hint_signed_in
+                            } else {
+                                s.operator_hint
+                            }
+                        ),
+                        theme.dim,
+                    ),
                 ]));
             }
         }

@@ -133,14 +133,20 @@ pub fn os_user() -> String {
 }
 
 /// Where this connection's rows come from: the terminal, and the user of the command line.
-pub(super) fn set_session(conn: &Connection, terminal: &str, user: &str) -> Result<(), StoreError> {
+pub(super) fn set_session(
+    conn: &Connection,
+    terminal: &str,
+    user: &str,
+    staff: Option<StaffId>,
+) -> Result<(), StoreError> {
     conn.execute_batch(
-        "CREATE TEMP TABLE IF NOT EXISTS session (terminal TEXT NOT NULL, user TEXT NOT NULL); \
+        "CREATE TEMP TABLE IF NOT EXISTS session \
+         (terminal TEXT NOT NULL, user TEXT NOT NULL, staff_id INTEGER); \
          DELETE FROM temp.session;",
     )?;
     conn.execute(
-        "INSERT INTO temp.session (terminal, user) VALUES (?1, ?2)",
-        params![terminal, user],
+        "INSERT INTO temp.session (terminal, user, staff_id) VALUES (?1, ?2, ?3)",
+        params![terminal, user, staff.map(|s| s.0)],
     )?;
     Ok(())
 }
@@ -152,12 +158,16 @@ pub(super) fn append(
     now: DateTime<Utc>,
     event: &Event<'_>,
 ) -> Result<(), StoreError> {
-    let (terminal, user): (String, String) = conn
-        .query_row("SELECT terminal, user FROM temp.session", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
-        .unwrap_or_else(|_| ("unknown".to_owned(), "unknown".to_owned()));
-    let who = match event.staff {
+    let (terminal, user, signed_in): (String, String, Option<i64>) = conn
+        .query_row(
+            "SELECT terminal, user, staff_id FROM temp.session",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap_or_else(|_| ("unknown".to_owned(), "unknown".to_owned(), None));
+    // A write that names no one (a shift opened, a watch ended) is the signed-in person's.
+    let staff = event.staff.or(signed_in.map(StaffId));
+    let who = match staff {
         Some(id) => conn
             .query_row("SELECT name FROM staff WHERE id = ?1", [id.0], |r| r.get(0))
             .optional()?
@@ -175,7 +185,7 @@ pub(super) fn append(
     let mut row = AuditRow {
         id: last_id + 1,
         at: time::ts(now),
-        staff_id: event.staff.map(|s| s.0),
+        staff_id: staff.map(|s| s.0),
         who,
         terminal,
         action: event.act.code().to_owned(),
@@ -251,8 +261,13 @@ pub(super) fn verify(conn: &Connection) -> Result<ChainReport, StoreError> {
 
 impl Store {
     /// Where this terminal's audit rows say they came from, and the command line's user.
-    pub fn set_terminal(&mut self, terminal: &str, user: &str) -> Result<(), StoreError> {
-        set_session(&self.conn, terminal, user)
+    pub fn set_terminal(
+        &mut self,
+        terminal: &str,
+        user: &str,
+        staff: Option<StaffId>,
+    ) -> Result<(), StoreError> {
+        set_session(&self.conn, terminal, user, staff)
     }
 
     /// Records an event that changes no record (an export, a reveal, an incident opened).

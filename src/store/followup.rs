@@ -94,7 +94,17 @@ impl Store {
         order: &str,
         limit: u32,
     ) -> Result<Vec<Followup>, StoreError> {
-        let mut conditions: Vec<&str> = vec![status];
+        // Given one incident, hazard, student or id, SQLite must read that record's few
+        // follow-ups by its own index; the status index would walk every done follow-up ever.
+        // `+` on the status column takes the status index out of its choices.
+        let linked =
+            q.incident.is_some() || q.hazard.is_some() || q.student.is_some() || q.id.is_some();
+        let status = if linked {
+            status.replacen("f.status", "+f.status", 1)
+        } else {
+            status.to_owned()
+        };
+        let mut conditions: Vec<&str> = vec![&status];
         let mut values: Vec<rusqlite::types::Value> = Vec::new();
         let mut add = |sql: &'static str, v: Option<rusqlite::types::Value>| {
             if let Some(v) = v {
@@ -109,10 +119,12 @@ impl Store {
         add("f.id = ?", q.id.map(|f| f.0.into()));
         add("f.due_at >= ?", q.due_from.map(|t| time::ts(t).into()));
         add("f.due_at < ?", q.due_before.map(|t| time::ts(t).into()));
+        // The limit is bound, not written in, so each shape of query is prepared once.
         let sql = format!(
-            "{SELECT} WHERE {} ORDER BY {order} LIMIT {limit}",
+            "{SELECT} WHERE {} ORDER BY {order} LIMIT ?",
             conditions.join(" AND ")
         );
+        values.push(i64::from(limit).into());
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(values), from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)

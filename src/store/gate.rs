@@ -251,7 +251,12 @@ impl Store {
     }
 
     /// Takes an entry off the watchlist (it is kept, inactive).
-    pub fn end_watch(&mut self, id: WatchId, version: i64) -> Result<(), StoreError> {
+    pub fn end_watch(
+        &mut self,
+        id: WatchId,
+        version: i64,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
         self.write(|tx| {
             let n = tx.execute(
                 "UPDATE watch SET active = 0, version = version + 1 WHERE id = ?1 AND version = ?2 AND active = 1",
@@ -260,7 +265,7 @@ impl Store {
             if n == 0 {
                 return Err(StoreError::ChangedElsewhere);
             }
-            audit::note(tx, chrono::Utc::now(), Act::Correct, "watch", Some(id.0), None, "ended")
+            audit::note(tx, now, Act::Correct, "watch", Some(id.0), None, "ended")
         })
     }
 

@@ -105,22 +105,35 @@ impl Store {
     pub fn hazards(&self, pending_only: bool, limit: u32) -> Result<Vec<Hazard>, StoreError> {
         // Listed statuses rather than `!= 'verified'`, and no `?1 = 0 OR …`, so the pending
         // list is read from the status index and not from every hazard ever recorded.
-        let which = if pending_only {
-            " AND h.status IN ('open', 'rectifying', 'rectified')"
-        } else {
-            ""
-        };
-        let sql = [
+        let pending = [
             SELECT,
-            " WHERE h.voided_at IS NULL",
-            which,
-            " ORDER BY h.status IN ('open', 'rectifying') DESC, h.status = 'rectified' DESC, h.due_on, h.id \
+            " WHERE h.voided_at IS NULL AND h.status IN ('open', 'rectifying', 'rectified') \
+              ORDER BY h.status IN ('open', 'rectifying') DESC, h.status = 'rectified' DESC, h.due_on, h.id \
               LIMIT ?1",
         ]
         .concat();
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![limit], from_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let mut list: Vec<Hazard> = {
+            let mut stmt = self.conn.prepare_cached(&pending)?;
+            stmt.query_map(params![limit], from_row)?
+                .collect::<Result<_, _>>()?
+        };
+        let room = limit.saturating_sub(u32::try_from(list.len()).unwrap_or(u32::MAX));
+        if !pending_only && room > 0 {
+            // Then the verified ones, most recent first, read backwards along the status
+            // index and stopped at the limit: not a sort of every hazard ever recorded.
+            let verified = [
+                SELECT,
+                " WHERE h.voided_at IS NULL AND h.status = 'verified' \
+                  ORDER BY h.due_on DESC, h.id DESC LIMIT ?1",
+            ]
+            .concat();
+            let mut stmt = self.conn.prepare_cached(&verified)?;
+            let rows = stmt.query_map(params![room], from_row)?;
+            for row in rows {
+                list.push(row?);
+            }
+        }
+        Ok(list)
     }
 
     /// Hazards recorded in `from..to` (voided ones left out), oldest first.

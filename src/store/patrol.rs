@@ -13,11 +13,15 @@ use crate::domain::shift::ShiftId;
 use crate::domain::staff::StaffId;
 
 /// The latest check of each round of the days `?1..=?2`.
+// `+x.place` keeps SQLite off the (place, checked_at) index for the first check's time: that
+// index gives min(checked_at) in order, but only by walking every check of the place since the
+// file began; the round index finds the round's few checks directly (measured: 27 ms a day on
+// five years before, under 0.1 ms after).
 pub(super) const LATEST_CHECKS_BETWEEN: &str = "\
     SELECT c.id, c.day, c.slot, c.rep, c.place, c.shift_id, c.checked_by, s.name, c.checked_at, \
            c.complete, c.problems, c.note, \
            (SELECT min(x.checked_at) FROM patrol_check x \
-             WHERE x.day = c.day AND x.slot = c.slot AND x.rep = c.rep AND x.place = c.place) \
+             WHERE x.day = c.day AND x.slot = c.slot AND x.rep = c.rep AND +x.place = c.place) \
     FROM patrol_check c JOIN staff s ON s.id = c.checked_by \
     WHERE c.day BETWEEN ?1 AND ?2 AND c.id = (SELECT max(x.id) FROM patrol_check x \
         WHERE x.day = c.day AND x.slot = c.slot AND x.rep = c.rep AND x.place = c.place) \

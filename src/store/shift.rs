@@ -125,6 +125,7 @@ impl Store {
         id: ShiftId,
         version: i64,
         note: &str,
+        now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         self.write(|tx| {
             ensure_not_signed_off(tx, id)?;
@@ -138,7 +139,7 @@ impl Store {
             }
             audit::note(
                 tx,
-                chrono::Utc::now(),
+                now,
                 Act::Correct,
                 "shift",
                 Some(id.0),

@@ -34,6 +34,10 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Slip> {
     })
 }
 
+const SLIP_SELECT: &str = "SELECT r.id, r.received_on, r.text, r.status, r.merged_into, i.number, \
+     r.closed_note, r.entered_at, s.name, r.version FROM report_slip r \
+     JOIN staff s ON s.id = r.entered_by LEFT JOIN incident i ON i.id = r.merged_into";
+
 impl Store {
     pub fn create_slip(
         &mut self,
@@ -54,22 +58,31 @@ impl Store {
 
     /// Slips, unverified ones first, newest first.
     pub fn slips(&self, unverified_only: bool, limit: u32) -> Result<Vec<Slip>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT r.id, r.received_on, r.text, r.status, r.merged_into, i.number, r.closed_note, r.entered_at, \
-             s.name, r.version FROM report_slip r JOIN staff s ON s.id = r.entered_by \
-             LEFT JOIN incident i ON i.id = r.merged_into \
-             WHERE (?1 = 0 OR r.status = 'unverified') \
-             ORDER BY r.status = 'unverified' DESC, r.received_on DESC, r.id DESC LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(params![unverified_only, limit], from_row)?;
+        // Unverified ones from the status index; then (for the whole list) the others, newest
+        // first, by the same index read backwards. Each query stops at its limit.
+        let mut list = self.slips_where("r.status = 'unverified'", limit)?;
+        let room = limit.saturating_sub(u32::try_from(list.len()).unwrap_or(u32::MAX));
+        if !unverified_only && room > 0 {
+            list.extend(self.slips_where("r.status IN ('merged', 'unfounded')", room)?);
+        }
+        Ok(list)
+    }
+
+    fn slips_where(&self, which: &str, limit: u32) -> Result<Vec<Slip>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{SLIP_SELECT} WHERE {which} ORDER BY r.received_on DESC, r.id DESC LIMIT ?1"
+        ))?;
+        let rows = stmt.query_map(params![limit], from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// One slip, as it is now.
     pub fn slip(&self, id: SlipId) -> Result<Slip, StoreError> {
-        self.slips(false, u32::MAX)?
-            .into_iter()
-            .find(|s| s.id == id)
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{SLIP_SELECT} WHERE r.id = ?1"))?;
+        stmt.query_row([id.0], from_row)
+            .optional()?
             .ok_or(StoreError::Refused(super::Refusal::NotFound))
     }
 

@@ -229,7 +229,7 @@ pub fn build(path: &Path, t: Texts<'_>) {
         staff: shift.members[0].staff,
     };
     store
-        .set_handover_note(shift.id, shift.version, &t.text("hand"))
+        .set_handover_note(shift.id, shift.version, &t.text("hand"), at(10, 0))
         .unwrap_or_else(|e| panic!("{}: {e}", ok("handover")));
     let students = [("A", "stuA"), ("B", "stuB")].map(|(n, field)| StudentDraft {
         number: if n == "A" {
