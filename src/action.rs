@@ -126,10 +126,9 @@ pub enum Action {
     SetOperator(StaffId),
     /// The student list (the People tab shows staff first).
     ShowStudents,
-    /// Load the current screen's records again (a filter changed).
+    /// Load the current screen's own records again (a filter changed, the cursor reached the
+    /// end of what is loaded, the selected row changed): not the header's and Now's data.
     Reload,
-    /// Load only what the screen shows of its selected row (its history): the cursor moved.
-    Reselect,
     /// Back to the screen this one was opened from.
     Back,
     /// The answer to a one-line popup.

@@ -28,6 +28,12 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value = "desk")]
     pub station: StationArg,
 
+    /// Your account, for commands that take records out of the file or remove them (export,
+    /// report, purge, hold) once accounts exist; the PIN is asked on the terminal (or read from
+    /// DUTYDESK_PIN when there is no terminal).
+    #[arg(long = "as", global = true, value_name = "NAME")]
+    pub as_name: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

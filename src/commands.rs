@@ -1,6 +1,7 @@
 //! The subcommands, one file each, and what they share: finding the files, the clock, the
 //! configuration and the language.
 
+mod auth;
 mod demo;
 mod export;
 mod import;
@@ -20,6 +21,8 @@ use crate::paths::Paths;
 
 /// Everything a command needs before it touches the database.
 pub struct Setup {
+    /// The account named with `--as`, for the commands that need one.
+    pub as_name: Option<String>,
     pub paths: Paths,
     pub clock: Clock,
     pub config: Config,
@@ -44,6 +47,7 @@ impl Setup {
             None => config.lang.unwrap_or_else(Lang::from_locale),
         };
         Ok(Setup {
+            as_name: cli.as_name.clone(),
             paths,
             clock,
             config,

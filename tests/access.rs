@@ -850,8 +850,9 @@ fn every_cell_is_walked_through_the_app_for_every_role() {
     let mut actions = desk_actions(&m, &cfg());
     actions.extend(other_actions(&m));
 
-    // Every permission has an action standing for it, and every action needs one.
-    for perm in perms() {
+    // Every permission has an action standing for it (but the command line's, walked by
+    // `the_command_line_asks_who_and_refuses_what_the_role_may_not`), and every action needs one.
+    for perm in perms().filter(|p| !COMMAND_LINE.contains(p)) {
         assert!(
             actions.iter().any(|(_, a)| permission(a) == Some(perm)),
             "no action in the walk needs {perm:?}"
@@ -1848,4 +1849,123 @@ fn every_row_the_app_writes_carries_the_apps_clock() {
         "rows stamped with the machine's clock, not the app's ({now}):\n{}",
         late.join("\n")
     );
+}
+
+/// The guard and the safeguarding lead of the command-line test.
+const GUARD: (&str, &str) = ("王强", "502718");
+const SAFE: (&str, &str) = ("赵敏", "640392");
+
+/// The cells only the command line performs.
+const COMMAND_LINE: [Perm; 3] = [
+    Perm(Verb::Export, Subject::Report),
+    Perm(Verb::Export, Subject::Data),
+    Perm(Verb::Purge, Subject::Data),
+];
+
+/// Runs the real program as `who` (name and PIN, the PIN given as a script would).
+fn cli_as(db: &Path, home: &Path, who: Option<(&str, &str)>, args: &[&str]) -> (i32, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dutydesk"));
+    cmd.args(["--lang", "en", "--db"])
+        .arg(db)
+        .env("DUTYDESK_HOME", home)
+        .env("DUTYDESK_NOW", world::NOW)
+        .env_remove("DUTYDESK_DB")
+        .env_remove("DUTYDESK_CONFIG")
+        .env_remove("DUTYDESK_PIN")
+        .stdin(std::process::Stdio::null());
+    if let Some((name, pin)) = who {
+        cmd.args(["--as", name]).env("DUTYDESK_PIN", pin);
+    }
+    let out = cmd.args(args).output().expect("run dutydesk");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code().expect("an exit code"), text)
+}
+
+#[test]
+fn the_command_line_asks_who_and_refuses_what_the_role_may_not() {
+    let dir = scratch();
+    let home = dir.path().join("home");
+    std::fs::create_dir_all(&home).expect("home");
+    let db = dir.path().join("school.db");
+    let (admin, _, _) = school_with_accounts(&db);
+    // A guard and a safeguarding lead too (GUARD, SAFE), so that every role runs every command.
+    {
+        let mut store = Store::open_existing(&db).expect("open");
+        let now = world::at(7, 6);
+        for (who, role) in [(GUARD, Role::Guard), (SAFE, Role::Safeguarding)] {
+            let id = match store.staff_by_name(who.0).expect("staff") {
+                Some(id) => id,
+                None => store
+                    .add_staff(
+                        &dutydesk::domain::staff::StaffDraft {
+                            name: who.0.to_owned(),
+                            role: dutydesk::domain::staff::StaffRole::Other,
+                        },
+                        now,
+                    )
+                    .expect("staff"),
+            };
+            store
+                .set_account(id, role, Some(&pin::hash(who.1)), admin, now)
+                .expect("account");
+        }
+    }
+    let people = [
+        (Role::Guard, GUARD),
+        (Role::Teacher, TEACHER),
+        (Role::Leader, LEADER),
+        (Role::Safeguarding, SAFE),
+        (Role::Admin, ADMIN),
+    ];
+    let out = dir.path().join("out");
+    let commands: [(Perm, Vec<&str>); 3] = [
+        (
+            Perm(Verb::Export, Subject::Report),
+            vec!["report", "shift", "--format", "text"],
+        ),
+        (
+            Perm(Verb::Export, Subject::Data),
+            vec!["export", "--out", out.to_str().expect("utf-8 path")],
+        ),
+        (Perm(Verb::Purge, Subject::Data), vec!["purge", "--yes"]),
+    ];
+    // Nobody named: refused, with what to do.
+    for (_, args) in &commands {
+        let (code, text) = cli_as(&db, &home, None, args);
+        assert_eq!(code, 1, "{args:?}: {text}");
+        assert!(text.contains("--as NAME"), "{args:?}: {text}");
+    }
+    // A wrong PIN: refused and counted.
+    let (code, text) = cli_as(&db, &home, Some((TEACHER.0, "000001")), &commands[0].1);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("Wrong PIN"), "{text}");
+    for (perm, args) in &commands {
+        for (role, who) in people {
+            let (code, text) = cli_as(&db, &home, Some(who), args);
+            if allows(role, *perm) {
+                assert_eq!(code, 0, "{role:?} {args:?}: {text}");
+            } else {
+                assert_eq!(code, 1, "{role:?} {args:?}: {text}");
+                assert!(
+                    text.contains("Not allowed for your role"),
+                    "{role:?} {args:?}: {text}"
+                );
+            }
+        }
+    }
+    // The export and the purge are in the trail under the administrator's name.
+    let store = Store::open_existing(&db).expect("open");
+    let rows = audit(&store);
+    for action in ["export", "purge"] {
+        let r = rows
+            .iter()
+            .find(|r| r.action == action)
+            .unwrap_or_else(|| panic!("no {action} row"));
+        assert_eq!(r.staff_id, Some(admin.0), "{r:?}");
+        assert!(r.terminal.starts_with("command line"), "{r:?}");
+    }
 }

@@ -514,7 +514,8 @@ fn the_gate_signs_visitors_in_and_out_refuses_a_watched_one_and_gives_the_roll()
 
     // The roll call: only 刘建国 is still on campus.
     let roll = Command::new(env!("CARGO_BIN_EXE_dutydesk"))
-        .args(["report", "onsite", "--format", "csv"])
+        .args(["report", "onsite", "--format", "csv", "--as", ADMIN])
+        .env("DUTYDESK_PIN", PIN)
         .env("DUTYDESK_HOME", &home)
         .env("DUTYDESK_NOW", "2026-11-30T08:05:00+08:00")
         .output()

@@ -251,8 +251,23 @@ fn tui_copy(db: &Path, fresh: bool) -> PathBuf {
         }
         fs::copy(db, &copy).expect("copy the database");
     }
+    // Nobody works before signing in: the copy gets an administrator to sign in as.
+    let mut store = dutydesk::store::Store::open_existing(&copy).expect("open the copy");
+    if !store.has_accounts().expect("accounts") {
+        store
+            .create_first_admin(
+                BENCH_ADMIN,
+                &dutydesk::domain::pin::hash(BENCH_PIN),
+                chrono::Utc::now(),
+            )
+            .expect("an administrator");
+    }
     copy
 }
+
+/// The account the TUI is signed in with.
+const BENCH_ADMIN: &str = "Bench Admin";
+const BENCH_PIN: &str = "284913";
 
 /// VmHWM (KB) of `dutydesk` started in a 120×40 tmux window on a copy of `db` and left alone
 /// for two seconds on the Now screen. `first`: the first start of the day, when the day's
@@ -283,6 +298,18 @@ fn tui_idle(bin: &Path, home: &Path, db: &Path, first: bool) -> Option<u64> {
         .output()
         .expect("start tmux");
     let pid = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    sleep(Duration::from_millis(700));
+    for keys in [
+        &["-l", BENCH_ADMIN][..],
+        &["Tab"],
+        &["-l", BENCH_PIN],
+        &["Enter"],
+    ] {
+        let _ = Command::new("tmux")
+            .args(["-L", &socket, "send-keys"])
+            .args(keys)
+            .status();
+    }
     sleep(Duration::from_secs(2));
     let status = fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
     let screen = Command::new("tmux")

@@ -94,7 +94,6 @@ pub fn permission(action: &Action) -> Option<Perm> {
         | Action::LeaveForm { .. }
         | Action::SetOperator(_)
         | Action::Reload
-        | Action::Reselect
         | Action::Back
         | Action::SaySignedOff
         | Action::Lock => None,

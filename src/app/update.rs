@@ -40,8 +40,7 @@ impl App {
                 self.overlay = Some(Overlay::Confirm(Confirm::LeaveForm));
             }
             Action::LeaveForm { dirty: false } | Action::Back => self.pop(),
-            Action::Reload => self.refresh(),
-            Action::Reselect => self.reload_screen(),
+            Action::Reload => self.reload_screen(),
             Action::ShowStudents => {
                 self.previous.clear();
                 self.screen = Screen::Students(crate::screens::students::StudentsScreen::default());

@@ -72,6 +72,11 @@ pub fn run(setup: &Setup, format: ExportFormat, out: Option<&Path>) -> Result<()
     }
     let mut store = Store::open_existing(db).map_err(|e| s.store_error(&e))?;
     let now = setup.clock.now();
+    let every_record = crate::domain::access::Perm(
+        crate::domain::access::Verb::Export,
+        crate::domain::access::Subject::Data,
+    );
+    super::auth::require(setup, &mut store, every_record, now.to_utc())?;
     let about = About {
         app_version: env!("CARGO_PKG_VERSION"),
         exported_at: now.to_rfc3339_opts(SecondsFormat::Secs, false),

@@ -17,8 +17,21 @@ pub const JSON_VERSION: u32 = 1;
 
 pub fn run(setup: &Setup, what: &ReportCommand) -> Result<(), String> {
     let s = setup.lang.strings();
-    let store = Store::open_existing(&setup.paths.db).map_err(|e| s.store_error(&e))?;
+    let mut store = Store::open_existing(&setup.paths.db).map_err(|e| s.store_error(&e))?;
     let now = setup.clock.now();
+    // The roll of who is on campus is the gate's (a guard prints it at a fire drill); the duty
+    // log and the period report carry students' incidents.
+    let needed = match what {
+        ReportCommand::Onsite { .. } => crate::domain::access::Perm(
+            crate::domain::access::Verb::View,
+            crate::domain::access::Subject::Gate,
+        ),
+        _ => crate::domain::access::Perm(
+            crate::domain::access::Verb::Export,
+            crate::domain::access::Subject::Report,
+        ),
+    };
+    super::auth::require(setup, &mut store, needed, now.to_utc())?;
     let generated_at = now.to_rfc3339();
     let ctx = Ctx {
         cfg: &setup.config,

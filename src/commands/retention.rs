@@ -1,6 +1,7 @@
 //! `dutydesk purge` and `dutydesk hold`: records past their retention removed for good, and the
 //! legal hold that keeps an incident out of any purge.
 
+use crate::domain::access::{Perm, Subject, Verb};
 use crate::domain::text::{self, TextKind};
 use crate::store::{PurgeCounts, Store};
 
@@ -30,6 +31,8 @@ pub fn purge(setup: &Setup, yes: bool) -> Result<(), String> {
     let mut store = Store::open_existing(&setup.paths.db).map_err(|e| s.store_error(&e))?;
     let r = setup.config.retention;
     let now = setup.clock.now().to_utc();
+    let purge = Perm(Verb::Purge, Subject::Data);
+    super::auth::require(setup, &mut store, purge, now)?;
     println!(
         "{}",
         (s.pg_policy)(r.gate_days, r.patrol_days, r.hazard_days, r.incident_days)
@@ -87,8 +90,11 @@ pub fn hold(
         Some(r)
     };
     let mut store = Store::open_existing(&setup.paths.db).map_err(|e| s.store_error(&e))?;
+    let now = setup.clock.now().to_utc();
+    // A hold keeps an incident from any purge: for those who may void one.
+    super::auth::require(setup, &mut store, Perm(Verb::Void, Subject::Incident), now)?;
     store
-        .set_hold(number, reason.as_deref(), None, setup.clock.now().to_utc())
+        .set_hold(number, reason.as_deref(), None, now)
         .map_err(|e| s.store_error(&e))?;
     let number = text::line(number);
     println!(

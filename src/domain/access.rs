@@ -180,8 +180,8 @@ const DESK: u8 = T | L | S | A;
 /// nobody (there is no such action). Guards work the gate and nothing about students'
 /// incidents; the special-attention register is for the leader on duty and the safeguarding
 /// lead only, not even the administrator; a whole ID number is shown only to those who answer
-/// for the gate's decisions. Not yet here, so not yet enforced: the command line's export and
-/// purge (see docs/ACCESS.md).
+/// for the gate's decisions. Export and purge are the command line's: `dutydesk report`,
+/// `export`, `purge` and `hold` ask who is running them once accounts exist.
 const TABLE: &[(Subject, Verb, u8)] = &[
     (Subject::Patrol, Verb::View, DESK),
     (Subject::Patrol, Verb::Create, T | L | A),
@@ -212,12 +212,15 @@ const TABLE: &[(Subject, Verb, u8)] = &[
     (Subject::Shift, Verb::Correct, ALL),
     (Subject::SignOff, Verb::Create, L | A),
     (Subject::Report, Verb::View, DESK),
+    (Subject::Report, Verb::Export, L | S | A),
     (Subject::Staff, Verb::View, ALL),
     (Subject::Staff, Verb::Create, L | A),
     (Subject::Account, Verb::Correct, A),
     (Subject::Attention, Verb::View, L | S),
     (Subject::Attention, Verb::Create, L | S),
     (Subject::Attention, Verb::Correct, L | S),
+    (Subject::Data, Verb::Export, A),
+    (Subject::Data, Verb::Purge, A),
 ];
 
 fn bit(role: Role) -> u8 {

@@ -971,4 +971,8 @@ pub const EN: Strings = Strings {
     rv_shown: |n| format!("Whole number: {n} — your name and reason are in the audit trail."),
     rv_not_kept: "This school keeps only the last four characters: there is no whole number to show. (Your look is recorded.)",
     operator_hint_signed_in: "(someone else: Ctrl+L, then their name and PIN)",
+    cli_needs_as: "This file has accounts: say who you are with --as NAME (your account's name); the PIN is asked next.",
+    cli_pin_prompt: "PIN:",
+    cli_needs_pin: "No terminal to type the PIN on: give it in DUTYDESK_PIN.",
+    cli_cancelled: "Cancelled.",
 };

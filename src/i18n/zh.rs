@@ -844,4 +844,8 @@ pub const ZH: Strings = Strings {
     rv_shown: |n| format!("完整号码：{n} —— 查看人与原因已记入审计记录。"),
     rv_not_kept: "本校只保存证件号码后四位，没有完整号码可显示。（本次查看已记录。）",
     operator_hint_signed_in: "（换人：Ctrl+L 锁屏后输入其姓名和密码）",
+    cli_needs_as: "此文件已启用账号：请用 --as 姓名 说明您是谁（账号姓名），随后输入密码。",
+    cli_pin_prompt: "密码：",
+    cli_needs_pin: "没有可输入密码的终端：请在 DUTYDESK_PIN 中提供。",
+    cli_cancelled: "已取消。",
 };

@@ -42,11 +42,11 @@ impl HazardList {
         match key.code {
             KeyCode::Up | KeyCode::Char('k') => {
                 self.cursor = self.cursor.saturating_sub(1);
-                return Some(Action::Reselect);
+                return Some(Action::Reload);
             }
             KeyCode::Down | KeyCode::Char('j') => {
                 self.cursor = (self.cursor + 1).min(self.rows.len().saturating_sub(1));
-                return Some(Action::Reselect);
+                return Some(Action::Reload);
             }
             KeyCode::Char('a') => return Some(Action::NewHazard),
             KeyCode::Char('r') => {
