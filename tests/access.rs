@@ -1969,3 +1969,43 @@ fn the_command_line_asks_who_and_refuses_what_the_role_may_not() {
         assert!(r.terminal.starts_with("command line"), "{r:?}");
     }
 }
+
+/// The register's reviews are the coming term's follow-ups for the responsible teacher, worded
+/// so that a duty teacher reading the follow-up list learns nothing of the register.
+#[test]
+fn the_registers_reviews_are_the_terms_follow_ups_for_the_teacher() {
+    let dir = scratch();
+    let path = dir.path().join("morning.db");
+    build_morning(&path);
+    let store = Store::open_existing(&path).expect("open");
+    let entry = store
+        .attention_list(true)
+        .expect("register")
+        .into_iter()
+        .next()
+        .expect("an entry");
+    let reviews = store
+        .followups(
+            &dutydesk::store::FollowupQuery {
+                student: Some(entry.student),
+                open_only: true,
+                ..Default::default()
+            },
+            50,
+        )
+        .expect("follow-ups");
+    let reviews: Vec<_> = reviews
+        .into_iter()
+        .filter(|f| f.note == "Scheduled check-in")
+        .collect();
+    // Every 14 days for four months, at most six.
+    assert_eq!(reviews.len(), 6, "{reviews:?}");
+    for (k, f) in (1..).zip(&reviews) {
+        assert_eq!(f.due_at, world::at(9, 58) + chrono::Duration::days(14 * k));
+        assert_eq!(f.owner, entry.teacher);
+    }
+    assert_eq!(
+        entry.next_review,
+        (world::at(9, 58) + chrono::Duration::days(14)).date_naive()
+    );
+}

@@ -51,7 +51,10 @@ pub fn screen(store: &Store, view: &View<'_>, screen: &mut Screen) -> Result<(),
             list.rows = store.followups(&query, list.window())?;
         }
         Screen::Hazards(list) => {
-            list.rows = store.hazards(!list.all, list.window())?;
+            // A cursor move within the loaded rows reads one hazard's history, not the list.
+            if !std::mem::take(&mut list.rows_current) {
+                list.rows = store.hazards(!list.all, list.window())?;
+            }
             list.history = match list.selected() {
                 Some(h) => store.hazard_history(h.id)?,
                 None => Vec::new(),

@@ -956,7 +956,7 @@ pub const EN: Strings = Strings {
     at_review_note: "Scheduled check-in",
     at_added: |n| {
         format!(
-            "{n} is on the register; the first review is a follow-up for the responsible teacher."
+            "{n} is on the register; the reviews of the coming term are follow-ups for the responsible teacher."
         )
     },
     at_ended: "Taken off the register (kept, with the reason).",

@@ -831,7 +831,7 @@ pub const ZH: Strings = Strings {
     at_none: "名册中暂无学生。",
     at_hint: "重点关注",
     at_review_note: "定期回访",
-    at_added: |n| format!("{n} 已列入名册；首次回访已作为跟进事项交给责任教师。"),
+    at_added: |n| format!("{n} 已列入名册；本学期各次回访已作为跟进事项交给责任教师。"),
     at_ended: "已移出名册（记录保留，并注明原因）。",
     at_end_title: "该学生为何移出名册？",
     at_days_error: "请填 1–365 的整数天数。",

@@ -23,6 +23,8 @@ pub struct HazardList {
     /// History of the selected hazard, loaded by the app.
     pub history: Vec<LogEntry>,
     cursor: usize,
+    /// The cursor moved within the rows loaded: only the selected row's history is needed.
+    pub rows_current: bool,
 }
 
 impl HazardList {
@@ -42,10 +44,14 @@ impl HazardList {
         match key.code {
             KeyCode::Up | KeyCode::Char('k') => {
                 self.cursor = self.cursor.saturating_sub(1);
+                self.rows_current = true;
                 return Some(Action::Reload);
             }
             KeyCode::Down | KeyCode::Char('j') => {
+                let window = self.window();
                 self.cursor = (self.cursor + 1).min(self.rows.len().saturating_sub(1));
+                // Past the rows loaded, the next page comes with the list.
+                self.rows_current = self.window() == window;
                 return Some(Action::Reload);
             }
             KeyCode::Char('a') => return Some(Action::NewHazard),

@@ -38,9 +38,14 @@ fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Attention> {
     })
 }
 
+/// Reviews are made as follow-ups for this many days ahead (about a term)…
+const TERM_DAYS: i64 = 120;
+/// …and at most this many at once.
+const REVIEWS_AHEAD: i64 = 6;
+
 impl Store {
-    /// Puts a student on the register, with the first review as a follow-up for the teacher
-    /// (`review_note` is its text, in the school's language).
+    /// Puts a student on the register, with the reviews of the coming term as follow-ups for
+    /// the teacher (`review_note` is their text, in the school's language).
     pub fn add_attention(
         &mut self,
         d: &AttentionDraft,
@@ -65,16 +70,21 @@ impl Store {
                 ],
             )?;
             let id = tx.last_insert_rowid();
-            let review = FollowupDraft {
-                kind: Kind::Counselling,
-                incident: None,
-                hazard: None,
-                student: Some(d.student),
-                note: review_note.to_owned(),
-                owner: d.teacher,
-                due_at: due,
-            };
-            insert_followups(tx, &[review], actor, now)?;
+            // The reviews of the coming term (four months), each a follow-up for the teacher.
+            let reviews: Vec<FollowupDraft> = (1..=REVIEWS_AHEAD)
+                .map(|k| i64::from(d.review_days) * k)
+                .take_while(|days| *days <= TERM_DAYS || *days == i64::from(d.review_days))
+                .map(|days| FollowupDraft {
+                    kind: Kind::Counselling,
+                    incident: None,
+                    hazard: None,
+                    student: Some(d.student),
+                    note: review_note.to_owned(),
+                    owner: d.teacher,
+                    due_at: now + Duration::days(days),
+                })
+                .collect();
+            insert_followups(tx, &reviews, actor, now)?;
             audit::note(tx, now, Act::Create, "attention", Some(id), Some(actor.staff), "")?;
             Ok(AttentionId(id))
         })
