@@ -19,6 +19,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_access.sql"),
     include_str!("migrations/0007_retention.sql"),
     include_str!("migrations/0008_attention.sql"),
+    include_str!("migrations/0009_slip_order.sql"),
     #[cfg(feature = "test-migration")]
     super::testing::PROBE_MIGRATION,
 ];

@@ -63,7 +63,7 @@ impl Store {
         let mut list = self.slips_where("r.status = 'unverified'", limit)?;
         let room = limit.saturating_sub(u32::try_from(list.len()).unwrap_or(u32::MAX));
         if !unverified_only && room > 0 {
-            list.extend(self.slips_where("r.status IN ('merged', 'unfounded')", room)?);
+            list.extend(self.slips_where("r.status != 'unverified'", room)?);
         }
         Ok(list)
     }
