@@ -236,6 +236,7 @@ pub const EN: Strings = Strings {
         ("Esc", "back"),
         ("q", "quit"),
         ("Ctrl+C", "quit (asks if unsaved)"),
+        ("Ctrl+L", "lock the screen now"),
     ],
     help_states: &[
         "later: not open yet · DUE: open, not checked · done: all items answered ·",
