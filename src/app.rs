@@ -528,9 +528,21 @@ impl App {
             Station::Gate => DutyRole::Guard,
         };
         let mut result = self.data.load_as(&self.store, &self.cfg, now, prefer);
-        // A person signed in with their PIN is the one records made here name.
+        // A person signed in with their PIN is the one records made here name; a role the
+        // administrator changed meanwhile applies from the next reload, and an account taken
+        // away locks the screen.
         if let Some(staff) = self.session.as_ref().and_then(|s| s.staff) {
             self.data.operator = Some(staff);
+            if result.is_ok() {
+                match self.data.accounts.iter().find(|a| a.staff == staff) {
+                    Some(a) => {
+                        if let Some(session) = &mut self.session {
+                            session.role = a.role;
+                        }
+                    }
+                    None => self.lock_now(),
+                }
+            }
         }
         let register = crate::domain::access::Perm(
             crate::domain::access::Verb::View,

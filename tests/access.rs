@@ -2009,3 +2009,28 @@ fn the_registers_reviews_are_the_terms_follow_ups_for_the_teacher() {
         (world::at(9, 58) + chrono::Duration::days(14)).date_naive()
     );
 }
+
+/// A role the administrator changes applies to a terminal already signed in from its next
+/// reload; no stale rights linger until the person signs in again.
+#[test]
+fn a_changed_role_applies_at_the_next_reload() {
+    let dir = scratch();
+    let path = dir.path().join("duty.db");
+    let (admin, teacher, _) = school_with_accounts(&path);
+    let mut app = start(&path, world::clock());
+    sign_in(&mut app, TEACHER.0, TEACHER.1);
+    assert_eq!(app.session().map(|s| s.role), Some(Role::Teacher));
+    press(&mut app, KeyCode::Char('i'));
+    assert!(status(&app).is_none(), "a teacher opens incidents");
+    {
+        let mut store = Store::open_existing(&path).expect("another terminal");
+        store
+            .set_account(teacher, Role::Guard, None, admin, world::at(10, 31))
+            .expect("now a guard");
+    }
+    // The reload that comes when no key has come for a while.
+    app.tick(true);
+    assert_eq!(app.session().map(|s| s.role), Some(Role::Guard));
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(status(&app), Some(refusal(&app, Role::Guard)));
+}
