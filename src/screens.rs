@@ -199,6 +199,7 @@ impl Screen {
             | Screen::EarlyLeaveForm(_) => true,
             Screen::Incidents(l) => l.is_typing(),
             Screen::Watchlist(w) => w.is_typing(),
+            Screen::Staff(x) => x.is_typing(),
             Screen::Summary(x) => x.is_typing(),
             _ => false,
         }

@@ -2034,3 +2034,26 @@ fn a_changed_role_applies_at_the_next_reload() {
     press(&mut app, KeyCode::Char('n'));
     assert_eq!(status(&app), Some(refusal(&app, Role::Guard)));
 }
+
+/// The administrator finds a person by part of the name (`/`) and opens their account: in a
+/// school of 150 staff, not by pressing ↓ a hundred times.
+#[test]
+fn the_administrator_finds_a_person_by_name_to_give_an_account() {
+    let dir = scratch();
+    let path = dir.path().join("duty.db");
+    school_with_accounts(&path);
+    let mut app = start(&path, world::clock());
+    sign_in(&mut app, ADMIN.0, ADMIN.1);
+    press(&mut app, KeyCode::Char('w'));
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "李");
+    let shown = screen(&app);
+    assert!(
+        shown.contains("Staff (1)") && shown.contains("▶ 李丽"),
+        "{shown}"
+    );
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    let form = screen(&app);
+    assert!(form.contains("Account of 李丽"), "{form}");
+}

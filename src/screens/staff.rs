@@ -8,31 +8,78 @@ use ratatui::widgets::Paragraph;
 
 use super::{View, pad};
 use crate::action::Action;
-use crate::domain::text;
+use crate::domain::staff::Staff;
+use crate::domain::text::{self, TextKind};
 use crate::widgets::Keys;
+use crate::widgets::field::TextField;
 
 #[derive(Debug, Clone, Default)]
 pub struct StaffScreen {
     cursor: usize,
+    /// The search was ended with Enter: keys move in the list found again.
+    typing_done: bool,
+    /// Part of a name to find (`/`): a school has 150 staff, and the administrator gives each
+    /// an account from this list.
+    find: Option<TextField>,
 }
 
 impl StaffScreen {
+    /// Whether a name is being typed (then every key is the search's).
+    pub fn is_typing(&self) -> bool {
+        self.find.is_some() && !self.typing_done
+    }
+
+    /// The staff shown: all, or those whose name holds what was typed.
+    fn shown<'a>(&self, view: &'a View<'_>) -> Vec<&'a Staff> {
+        let typed = self.find.as_ref().map_or("", |f| f.value().trim());
+        view.data
+            .staff
+            .iter()
+            .filter(|p| typed.is_empty() || p.name.contains(typed))
+            .collect()
+    }
+
     pub fn handle_key(&mut self, key: KeyEvent, view: &View<'_>) -> Option<Action> {
+        if self.is_typing()
+            && let Some(find) = &mut self.find
+        {
+            match key.code {
+                // Enter keeps the list found and goes back to moving in it; Esc shows all.
+                KeyCode::Enter if find.value().trim().is_empty() => self.find = None,
+                KeyCode::Enter | KeyCode::Down => self.typing_done = true,
+                KeyCode::Esc => self.find = None,
+                _ => {
+                    find.handle_key(key);
+                    self.cursor = 0;
+                }
+            }
+            return None;
+        }
+        self.list_key(key, view)
+    }
+
+    fn list_key(&mut self, key: KeyEvent, view: &View<'_>) -> Option<Action> {
+        let shown = self.shown(view);
+        let last = shown.len().saturating_sub(1);
         match key.code {
             KeyCode::Up | KeyCode::Char('k') => self.cursor = self.cursor.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
-                self.cursor = (self.cursor + 1).min(view.data.staff.len().saturating_sub(1));
+            KeyCode::Down | KeyCode::Char('j') => self.cursor = (self.cursor + 1).min(last),
+            KeyCode::PageUp => self.cursor = self.cursor.saturating_sub(10),
+            KeyCode::PageDown => self.cursor = (self.cursor + 10).min(last),
+            KeyCode::Home => self.cursor = 0,
+            KeyCode::End => self.cursor = last,
+            KeyCode::Char('/') => {
+                self.find = Some(TextField::new(TextKind::Name));
+                self.typing_done = false;
+                self.cursor = 0;
             }
             KeyCode::Char('a') => return Some(Action::NewStaff),
             KeyCode::Char('r') if view.data.attention_visible => {
                 return Some(Action::OpenAttention);
             }
             KeyCode::Enter => {
-                let cursor = self.cursor.min(view.data.staff.len().saturating_sub(1));
-                return view
-                    .data
-                    .staff
-                    .get(cursor)
+                return shown
+                    .get(self.cursor.min(last))
                     .map(|p| Action::OpenAccount(p.id));
             }
             KeyCode::Tab => return Some(Action::ShowStudents),
@@ -42,8 +89,12 @@ impl StaffScreen {
     }
 
     pub fn keys(&self, view: &View<'_>) -> Keys {
+        if self.is_typing() {
+            return vec![("Enter", view.s.key_choose), ("Esc", view.s.key_back)];
+        }
         let mut keys = vec![
             ("↑↓", view.s.key_choose),
+            ("/", view.s.key_search),
             ("a", view.s.key_add_staff),
             ("Enter", view.s.key_account),
             ("Tab", view.s.key_students_list),
@@ -55,9 +106,19 @@ impl StaffScreen {
     }
 
     pub fn render(&self, frame: &mut Frame<'_>, area: Rect, view: &View<'_>) {
-        let (s, theme, staff) = (view.s, view.theme, &view.data.staff);
+        let (s, theme) = (view.s, view.theme);
+        let staff = self.shown(view);
+        let title = match &self.find {
+            Some(f) => format!(
+                "{}   / {}",
+                (s.staff_count)(staff.len()),
+                text::line(f.value())
+            ),
+            None => (s.staff_count)(staff.len()),
+        };
+        let caret_at = title.clone();
         let mut lines = vec![
-            Line::from(Span::styled((s.staff_count)(staff.len()), theme.title)),
+            Line::from(Span::styled(title, theme.title)),
             Line::from(Span::styled(
                 format!("   {}{}{}", pad(s.name, 24), pad(s.job, 16), s.acc_role),
                 theme.dim,
@@ -69,7 +130,7 @@ impl StaffScreen {
         let room = usize::from(area.height).saturating_sub(2).max(1);
         let cursor = self.cursor.min(staff.len().saturating_sub(1));
         let from = cursor.saturating_sub(room - 1);
-        for (i, person) in staff.iter().enumerate().skip(from).take(room) {
+        for (i, person) in staff.into_iter().enumerate().skip(from).take(room) {
             let selected = i == cursor;
             lines.push(Line::from(vec![
                 Span::raw(if selected { " ▶ " } else { "   " }),
@@ -93,5 +154,10 @@ impl StaffScreen {
             ]));
         }
         frame.render_widget(Paragraph::new(lines), area);
+        // The caret after the name being typed, at the end of the title.
+        if self.is_typing() && view.caret {
+            let x = area.x + unicode_width::UnicodeWidthStr::width(caret_at.as_str()) as u16;
+            frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
+        }
     }
 }
