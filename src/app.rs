@@ -5,13 +5,19 @@ mod data;
 mod duty_log;
 mod gate;
 mod load;
+mod overlay;
+mod permission;
 mod records;
 mod register;
 mod session;
+mod station;
 mod update;
 
 pub use data::{Data, day_rounds};
-pub use session::{Session, permission, tab_permission};
+pub use overlay::{Confirm, Overlay};
+pub use permission::{permission, tab_permission};
+pub use session::Session;
+pub use station::{Station, tab_key};
 
 use std::time::Duration;
 
@@ -19,94 +25,21 @@ use chrono::{NaiveDateTime, Timelike};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::action::{Action, Purpose, Tab};
+use crate::action::{Action, Tab};
 use crate::config::Config;
 use crate::domain::clock::{Clock, LocalTime};
-use crate::domain::gate::{VisitDraft, WatchEntry, WatchId};
 use crate::domain::shift::DutyRole;
 use crate::i18n::{Lang, Strings};
 use crate::screens::gate::GateScreen;
 use crate::screens::{Screen, View, followups, hazards, incidents, now, patrols, shift, staff};
 use crate::store::Store;
 use crate::theme::Theme;
-use crate::widgets::prompt::{Prompt, PromptOutcome};
-
-/// A popup over the current screen.
-pub enum Overlay {
-    Help,
-    Confirm(Confirm),
-    Prompt(Box<Prompt>, Purpose),
-    /// A sign-in matched the watchlist: refuse, or let in with a reason.
-    WatchAlert(Box<VisitDraft>, Box<WatchEntry>),
-    /// The person signing in is already shown as on campus: sign in again, or not.
-    AlreadyIn(Box<VisitDraft>),
-}
-
-/// A question that needs yes or no before the app acts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Confirm {
-    /// Quit although a form holds unsaved input.
-    Quit,
-    /// Leave a form that holds unsaved input.
-    LeaveForm,
-    CloseShift,
-    EndWatch(WatchId, i64),
-    SignOff(crate::domain::shift::ShiftId, i64),
-}
-
-impl Confirm {
-    /// What "yes" does.
-    fn on_yes(self) -> Action {
-        match self {
-            Confirm::Quit => Action::QuitNow,
-            Confirm::LeaveForm => Action::LeaveForm { dirty: false },
-            Confirm::CloseShift => Action::CloseShift { confirmed: true },
-            Confirm::EndWatch(id, version) => Action::EndWatchNow(id, version),
-            Confirm::SignOff(id, version) => Action::SignOff(id, version),
-        }
-    }
-}
 
 /// A message on the status line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
     pub error: bool,
     pub text: String,
-}
-
-/// Which terminal this is: the duty desk (everything) or the gate (what a guard needs).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Station {
-    #[default]
-    Desk,
-    Gate,
-}
-
-impl Station {
-    /// The tabs this station offers.
-    pub fn tabs(self) -> &'static [Tab] {
-        match self {
-            Station::Desk => &[
-                Tab::Now,
-                Tab::Patrols,
-                Tab::Incidents,
-                Tab::Followups,
-                Tab::Hazards,
-                Tab::Gate,
-                Tab::Shift,
-                Tab::People,
-            ],
-            Station::Gate => &[Tab::Gate, Tab::Shift],
-        }
-    }
-
-    /// The screen the station starts on and Esc returns to.
-    pub fn home(self) -> Tab {
-        match self {
-            Station::Desk => Tab::Now,
-            Station::Gate => Tab::Gate,
-        }
-    }
 }
 
 pub struct App {
@@ -366,56 +299,7 @@ impl App {
             return (quit && !self.screen.is_dirty()).then_some(Action::QuitNow);
         }
         if let Some(overlay) = self.overlay.take() {
-            return match overlay {
-                Overlay::Help => None,
-                Overlay::AlreadyIn(draft) => {
-                    matches!(key.code, KeyCode::Char('y' | 'Y') | KeyCode::Enter)
-                        .then(|| Action::SignInAgain(draft))
-                }
-                Overlay::WatchAlert(draft, entry) => match key.code {
-                    KeyCode::Char('r') => Some(Action::RefuseEntry {
-                        draft,
-                        watch: entry.id,
-                    }),
-                    KeyCode::Char('a') => {
-                        let s = self.strings();
-                        let purpose = Purpose::AdmitDespite {
-                            draft,
-                            watch: entry.id,
-                        };
-                        let prompt = Prompt::new(
-                            s.admit_title.to_owned(),
-                            s.reason_label,
-                            crate::domain::text::TextKind::Line,
-                            "",
-                            true,
-                        );
-                        self.overlay = Some(Overlay::Prompt(Box::new(prompt), purpose));
-                        None
-                    }
-                    KeyCode::Esc => None,
-                    _ => {
-                        self.overlay = Some(Overlay::WatchAlert(draft, entry));
-                        None
-                    }
-                },
-                Overlay::Confirm(which) => {
-                    matches!(key.code, KeyCode::Char('y' | 'Y') | KeyCode::Enter)
-                        .then(|| which.on_yes())
-                }
-                Overlay::Prompt(mut prompt, purpose) => match prompt.handle_key(key) {
-                    PromptOutcome::Cancel => None,
-                    PromptOutcome::Stay => {
-                        self.overlay = Some(Overlay::Prompt(prompt, purpose));
-                        None
-                    }
-                    // The popup stays until the save succeeds, so nothing typed is lost.
-                    PromptOutcome::Submit(value) => {
-                        self.overlay = Some(Overlay::Prompt(prompt, purpose.clone()));
-                        Some(Action::Prompted { purpose, value })
-                    }
-                },
-            };
+            return self.overlay_key(overlay, key);
         }
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         if ctrl && key.code == KeyCode::Char('c') {
@@ -570,20 +454,6 @@ impl App {
                 text: self.strings().store_error(&e),
             });
         }
-    }
-}
-
-/// The key that opens a tab, everywhere outside forms.
-pub fn tab_key(tab: Tab) -> char {
-    match tab {
-        Tab::Now => 'n',
-        Tab::Patrols => 'p',
-        Tab::Incidents => 'i',
-        Tab::Followups => 'f',
-        Tab::Hazards => 'h',
-        Tab::Gate => 'g',
-        Tab::Shift => 's',
-        Tab::People => 'w',
     }
 }
 

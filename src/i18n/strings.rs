@@ -792,6 +792,16 @@ impl Strings {
         self.duty_roles_short[duty_index(role)]
     }
 
+    /// Why a new PIN was refused.
+    pub fn pin_error(&self, e: crate::domain::pin::PinError) -> &'static str {
+        use crate::domain::pin::PinError;
+        match e {
+            PinError::Shape => self.pin_shape,
+            PinError::Guessable => self.pin_guessable,
+            PinError::Mismatch => self.pin_mismatch,
+        }
+    }
+
     pub fn attention_reason(&self, r: crate::domain::attention::Reason) -> &'static str {
         self.at_reasons[r.index()]
     }

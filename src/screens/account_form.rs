@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use super::View;
 use crate::action::Action;
 use crate::domain::access::Role;
-use crate::domain::pin::{self, MAX_DIGITS, PinError};
+use crate::domain::pin::{self, MAX_DIGITS};
 use crate::domain::staff::StaffId;
 use crate::domain::text;
 use crate::widgets::Keys;
@@ -87,11 +87,7 @@ impl AccountForm {
         let keep = self.has_pin && self.pin.is_empty() && self.again.is_empty();
         if !keep && let Err(e) = pin::check_new(&self.pin, &self.again) {
             let s = view.s;
-            self.error = Some(match e {
-                PinError::Shape => s.pin_shape,
-                PinError::Guessable => s.pin_guessable,
-                PinError::Mismatch => s.pin_mismatch,
-            });
+            self.error = Some(s.pin_error(e));
             self.pin.clear();
             self.again.clear();
             self.focus = 1;
