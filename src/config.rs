@@ -3,6 +3,7 @@
 
 mod load;
 mod model;
+mod policy;
 
 pub use load::{ConfigError, DEFAULTS, load, slot_minutes};
 pub use model::{
