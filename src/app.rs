@@ -29,6 +29,7 @@ use crate::action::{Action, Tab};
 use crate::config::Config;
 use crate::domain::clock::{Clock, LocalTime};
 use crate::domain::shift::DutyRole;
+use crate::i18n::Words as _;
 use crate::i18n::{Lang, Strings};
 use crate::screens::gate::GateScreen;
 use crate::screens::{Screen, View, followups, hazards, incidents, now, patrols, shift, staff};

@@ -124,6 +124,14 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Print the shell completion script, e.g. `dutydesk completions bash >
+    /// /etc/bash_completion.d/dutydesk`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `dutydesk man > /usr/local/share/man/man1/dutydesk.1`.
+    Man,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -9,6 +9,7 @@ mod init;
 mod maintenance;
 mod report;
 mod retention;
+mod shell;
 mod tui;
 
 use std::process::ExitCode;
@@ -33,7 +34,7 @@ impl Setup {
     /// Resolves paths, clock, config and language; a problem here is reported and stops the run.
     pub fn from_cli(cli: &Cli) -> Result<Setup, String> {
         let paths = Paths::resolve(cli.db.clone()).map_err(|e| e.to_string())?;
-        let clock = Clock::from_env()?;
+        let clock = clock_from_env()?;
         if paths.config_required && !paths.config.exists() {
             return Err(format!(
                 "config: {} (named by DUTYDESK_CONFIG) does not exist",
@@ -44,7 +45,7 @@ impl Setup {
         let lang = match cli.lang {
             Some(LangArg::En) => Lang::En,
             Some(LangArg::Zh) => Lang::Zh,
-            None => config.lang.unwrap_or_else(Lang::from_locale),
+            None => config.lang.unwrap_or_else(crate::i18n::lang_from_locale),
         };
         Ok(Setup {
             as_name: cli.as_name.clone(),
@@ -57,6 +58,12 @@ impl Setup {
 }
 
 pub fn run(cli: &Cli) -> ExitCode {
+    // What describes the command line itself needs no database, config or clock.
+    match &cli.command {
+        Some(Command::Completions { shell }) => return shell::completions(*shell),
+        Some(Command::Man) => return shell::man(),
+        _ => {}
+    }
     let setup = match Setup::from_cli(cli) {
         Ok(s) => s,
         Err(e) => {
@@ -80,6 +87,7 @@ pub fn run(cli: &Cli) -> ExitCode {
             reason,
             release,
         }) => retention::hold(&setup, number, reason.as_deref(), *release),
+        Some(Command::Completions { .. } | Command::Man) => Ok(()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -87,5 +95,13 @@ pub fn run(cli: &Cli) -> ExitCode {
             eprintln!("dutydesk: {e}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// Reads `DUTYDESK_NOW` (RFC 3339); without it, the system clock.
+fn clock_from_env() -> Result<Clock, String> {
+    match std::env::var("DUTYDESK_NOW") {
+        Ok(s) if !s.trim().is_empty() => Clock::parse_fixed(s.trim()),
+        _ => Ok(Clock::System),
     }
 }

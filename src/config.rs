@@ -1,15 +1,7 @@
-//! The school's configuration: embedded defaults, optionally replaced section by section by a
-//! TOML file in the config directory.
+//! The school's configuration: the model and its rules live in the domain crate; this reads the
+//! file.
 
-mod load;
-mod model;
-mod policy;
-
-pub use load::{ConfigError, DEFAULTS, load, slot_minutes};
-pub use model::{
-    AccessPolicy, Category, Config, GatePolicy, Label, Measure, Place, ReportPolicy, Retention,
-    Risk, Slot,
-};
+pub use crate::domain::config::*;
 
 use std::path::Path;
 

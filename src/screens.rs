@@ -30,12 +30,13 @@ pub mod summary;
 pub mod visit_form;
 pub mod watchlist;
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Utc, Weekday};
+use chrono::{DateTime, FixedOffset, NaiveDateTime, Utc};
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use unicode_truncate::{Alignment, UnicodeTruncateStr};
 use unicode_width::UnicodeWidthStr;
 
 use crate::action::{Action, Tab};
@@ -43,11 +44,9 @@ use crate::app::Data;
 use crate::config::Config;
 use crate::domain::followup::{Followup, FollowupStatus};
 use crate::domain::history::LogEntry;
-use crate::domain::patrol::RoundState;
 use crate::domain::rounds::RoundView;
-use crate::domain::schedule::Window;
 use crate::domain::text;
-use crate::i18n::{Lang, Strings};
+use crate::i18n::{Lang, Strings, When};
 use crate::theme::Theme;
 use crate::widgets::Keys;
 
@@ -80,16 +79,22 @@ impl View<'_> {
         self.now_local().with_timezone(&Utc)
     }
 
+    /// How this view shows times.
+    pub fn when(&self) -> When {
+        When {
+            s: self.s,
+            offset: self.offset,
+        }
+    }
+
     /// A stored time as local `HH:MM`.
     pub fn hm(&self, t: DateTime<Utc>) -> String {
-        t.with_timezone(&self.offset).format("%H:%M").to_string()
+        self.when().hm(t)
     }
 
     /// A stored time as local `MM-DD HH:MM`.
     pub fn day_hm(&self, t: DateTime<Utc>) -> String {
-        t.with_timezone(&self.offset)
-            .format("%m-%d %H:%M")
-            .to_string()
+        self.when().day_hm(t)
     }
 }
 
@@ -319,11 +324,11 @@ pub fn list_window(cursor: usize) -> u32 {
 
 /// Pads `s` with spaces to `width` terminal columns (CJK counts two).
 pub fn pad(s: &str, width: usize) -> String {
-    let w = s.width();
-    if w >= width {
-        return truncate(s, width);
-    }
-    format!("{s}{}", " ".repeat(width - w))
+    // Cut first, then pad: a cut before a wide character leaves a column that the padding
+    // fills, so the next column still starts where it should.
+    truncate(s, width)
+        .unicode_pad(width, Alignment::Left, false)
+        .into_owned()
 }
 
 /// A table cell: `s` padded (or cut) to `width` columns, the last always a space so that
@@ -343,51 +348,11 @@ pub fn truncate(s: &str, width: usize) -> String {
     if s.width() <= width {
         return s.to_owned();
     }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
+    let (cut, _) = s.unicode_truncate(width.saturating_sub(1));
+    format!("{cut}…")
 }
 
-/// `07:00–08:00`.
-pub fn window_text(w: &Window) -> String {
-    format!("{}–{}", w.start.format("%H:%M"), w.end.format("%H:%M"))
-}
-
-/// `2026-11-30 周一` / `2026-11-30 Mon`.
-pub fn day_text(s: &Strings, day: NaiveDate) -> String {
-    let i = match day.weekday() {
-        Weekday::Mon => 0,
-        Weekday::Tue => 1,
-        Weekday::Wed => 2,
-        Weekday::Thu => 3,
-        Weekday::Fri => 4,
-        Weekday::Sat => 5,
-        Weekday::Sun => 6,
-    };
-    format!("{} {}", day.format("%Y-%m-%d"), s.weekdays[i])
-}
-
-/// The word for a round's state.
-pub fn state_word(s: &Strings, state: RoundState) -> &'static str {
-    match state {
-        RoundState::Upcoming => s.state_upcoming,
-        RoundState::Due => s.state_due,
-        RoundState::Done => s.state_done,
-        RoundState::Late => s.state_late,
-        RoundState::Partial => s.state_partial,
-        RoundState::Missed => s.state_missed,
-        RoundState::Untracked => s.state_untracked,
-    }
-}
+pub use crate::i18n::{day_text, state_word, window_text};
 
 /// `Gate · Morning arrival 07:00–08:00 · 2026-11-30 Mon`.
 pub fn round_title(view: &View<'_>, round: &RoundView) -> String {

@@ -47,6 +47,7 @@ use dutydesk::domain::shift::{DutyRole, MemberRef, Shift, ShiftDraft};
 use dutydesk::domain::slip::Slip;
 use dutydesk::domain::staff::{Staff, StaffDraft, StaffId, StaffRole};
 use dutydesk::i18n::Lang;
+use dutydesk::i18n::Words as _;
 use dutydesk::screens::Screen;
 use dutydesk::store::{Actor, AuditRow, FollowupQuery, Store};
 use dutydesk::theme::COLOR;

@@ -210,6 +210,28 @@ fn an_unknown_subcommand_is_a_usage_error() {
     assert!(!sb.home.exists());
 }
 
+#[test]
+fn completions_and_the_manual_page_come_from_the_command_line_definitions() {
+    let sb = Sandbox::new();
+    for (shell, marker) in [
+        ("bash", "_dutydesk()"),
+        ("zsh", "#compdef dutydesk"),
+        ("fish", "complete -c dutydesk"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        sb.run(sb.cmd().args(["completions", shell]))
+            .success()
+            .stdout_has(marker)
+            .stdout_has("backup");
+    }
+    sb.run(sb.cmd().arg("man"))
+        .success()
+        .stdout_has(".TH dutydesk 1")
+        .stdout_has("completions");
+    sb.run(sb.cmd().args(["completions", "tcsh"])).refused();
+    assert!(!sb.home.exists(), "completions and man touch no files");
+}
+
 // ---------------------------------------------------------------------------------------------
 // init and where the database lives
 // ---------------------------------------------------------------------------------------------

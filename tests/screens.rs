@@ -24,6 +24,7 @@ use dutydesk::domain::schedule::RoundKey;
 use dutydesk::domain::shift::{DutyRole, Member, MemberRef, Shift, ShiftDraft, ShiftId};
 use dutydesk::domain::staff::{Staff, StaffDraft, StaffId, StaffRole};
 use dutydesk::i18n::Lang;
+use dutydesk::i18n::Words as _;
 use dutydesk::screens::View;
 use dutydesk::screens::check_form::CheckForm;
 use dutydesk::screens::now::NowScreen;

@@ -16,6 +16,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use dutydesk::app::{App, Station};
 use dutydesk::domain::clock::Clock;
 use dutydesk::i18n::Lang;
+use dutydesk::i18n::Words as _;
 use dutydesk::report::{Ctx, period, shift};
 use dutydesk::screens::Screen;
 use dutydesk::store::Store;

@@ -11,6 +11,7 @@ use ratatui::crossterm::terminal;
 use super::Setup;
 use crate::domain::access::{self, Perm};
 use crate::domain::pin;
+use crate::i18n::Words as _;
 use crate::store::{Failure, Store};
 
 /// Reads a PIN typed on the terminal, showing nothing; `None` if cancelled.

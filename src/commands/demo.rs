@@ -8,6 +8,7 @@ use unicode_width::UnicodeWidthStr;
 use super::Setup;
 use crate::demo::{self, Summary};
 use crate::domain::text;
+use crate::i18n::Words as _;
 use crate::store::Store;
 
 pub fn run(setup: &Setup, days: u32, seed: u64) -> Result<(), String> {

@@ -5,7 +5,6 @@ mod files;
 mod to_csv;
 mod to_json;
 
-use std::fmt::Write as _;
 use std::io::{self, BufWriter};
 use std::path::{Path, PathBuf};
 
@@ -14,6 +13,7 @@ use chrono::SecondsFormat;
 use super::Setup;
 use crate::cli::ExportFormat;
 use crate::i18n::Strings;
+use crate::i18n::Words as _;
 use crate::store::{Store, StoreError};
 
 /// What every export calls itself.
@@ -187,13 +187,4 @@ fn exists_or(e: io::Error, path: &Path) -> Failure {
     } else {
         Failure::Io(e)
     }
-}
-
-/// Bytes as lowercase hex, two digits each.
-fn hex(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        let _ = write!(out, "{b:02x}");
-    }
-    out
 }

@@ -11,6 +11,7 @@ use crate::cli::ImportCommand;
 use crate::domain::people::StudentDraft;
 use crate::domain::text::{self, TextError};
 use crate::i18n::Strings;
+use crate::i18n::Words as _;
 use crate::import::{self, BadRow, Column, FileError, Parsed, RowProblem};
 use crate::store::{ImportCounts, Store, StoreError};
 

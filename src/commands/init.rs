@@ -1,6 +1,7 @@
 //! `dutydesk init`: create the database file explicitly (or confirm an existing one opens).
 
 use super::Setup;
+use crate::i18n::Words as _;
 use crate::store::Store;
 
 pub fn run(setup: &Setup) -> Result<(), String> {

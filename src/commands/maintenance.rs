@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use super::Setup;
 use crate::i18n::Strings;
+use crate::i18n::Words as _;
 use crate::store::{Store, loose_permissions};
 
 /// The command that gives the files back to their owner alone.

@@ -9,6 +9,7 @@ use crate::cli::{FormatArg, ReportCommand};
 use crate::domain::clock::parse_day;
 use crate::domain::shift::ShiftId;
 use crate::i18n::Strings;
+use crate::i18n::Words as _;
 use crate::report::{Ctx, Doc, Table, onsite, period, shift};
 use crate::store::Store;
 

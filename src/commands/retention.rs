@@ -3,6 +3,7 @@
 
 use crate::domain::access::{Perm, Subject, Verb};
 use crate::domain::text::{self, TextKind};
+use crate::i18n::Words as _;
 use crate::store::{PurgeCounts, Store};
 
 use super::Setup;

@@ -9,6 +9,7 @@ use ratatui::crossterm::execute;
 use super::Setup;
 use crate::app::{self, App, Station};
 use crate::cli::StationArg;
+use crate::i18n::Words as _;
 use crate::store::Store;
 use crate::theme::Theme;
 

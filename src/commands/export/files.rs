@@ -7,19 +7,7 @@ use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-/// Makes `dir` (and any missing parents) readable by the owner only; an existing one is used as
-/// it is.
-pub fn ensure_dir(dir: &Path) -> io::Result<()> {
-    DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
-    if dir.is_dir() {
-        Ok(())
-    } else {
-        Err(io::Error::new(
-            io::ErrorKind::NotADirectory,
-            "not a directory",
-        ))
-    }
-}
+pub use crate::store::private_dir_all as ensure_dir;
 
 /// A new file that only the owner can read; fails if anything (a file, a link) is at `path`.
 pub fn private_file(path: &Path) -> io::Result<File> {

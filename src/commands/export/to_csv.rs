@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use super::files::private_file;
-use super::{About, FORMAT, Failure, VERSION, hex};
+use super::{About, FORMAT, Failure, VERSION};
 use crate::store::{ExportCell, ExportSink};
 
 /// The name of the file that describes the others; written last.
@@ -151,7 +151,7 @@ fn csv_cell<'a>(cell: &'a ExportCell<'_>) -> Cow<'a, str> {
         ExportCell::Integer(i) => Cow::Owned(i.to_string()),
         ExportCell::Real(f) => Cow::Owned(f.to_string()),
         ExportCell::Text(t) => Cow::Owned(crate::report::neutralise(t)),
-        ExportCell::Blob(b) => Cow::Owned(hex(b)),
+        ExportCell::Blob(b) => Cow::Owned(hex::encode(b)),
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use super::{About, FORMAT, Failure, VERSION, hex};
+use super::{About, FORMAT, Failure, VERSION};
 use crate::store::{ExportCell, ExportSink};
 
 /// Writes the document into `out`; `finish` closes it.
@@ -50,7 +50,7 @@ impl<'a, W: Write> JsonSink<'a, W> {
             }
             ExportCell::Text(t) => self.string(t)?,
             // An object, so that bytes can never be mistaken for text.
-            ExportCell::Blob(b) => write!(self.out, "{{\"hex\":\"{}\"}}", hex(b))?,
+            ExportCell::Blob(b) => write!(self.out, "{{\"hex\":\"{}\"}}", hex::encode(b))?,
         }
         Ok(())
     }

@@ -1,0 +1,78 @@
+//! The on-campus roll: everyone from outside signed in and not out, for an evacuation roll call.
+
+use chrono::{DateTime, FixedOffset, Utc};
+
+use super::Table;
+use domain::gate::Visit;
+use domain::idcard::{self, DocType};
+use i18n::Strings;
+
+/// One row per visitor, longest inside first.
+pub fn table(visits: &[Visit], now: DateTime<Utc>, offset: &FixedOffset, s: &Strings) -> Table {
+    let rows = visits
+        .iter()
+        .map(|v| {
+            let minutes = (now - v.time_in).num_minutes().max(0);
+            let length = if v.document.doc_type == Some(DocType::ResidentId) {
+                18
+            } else {
+                8
+            };
+            let doc = if v.document.last4.is_empty() {
+                String::new()
+            } else {
+                idcard::masked(
+                    v.document.full.as_deref().unwrap_or(&v.document.last4),
+                    length,
+                )
+            };
+            vec![
+                v.name.clone(),
+                v.organisation.clone(),
+                v.purpose.clone(),
+                v.host_name.clone().unwrap_or_default(),
+                v.time_in
+                    .with_timezone(offset)
+                    .format("%Y-%m-%d %H:%M")
+                    .to_string(),
+                minutes.to_string(),
+                v.phone.clone(),
+                v.plate.clone(),
+                doc,
+            ]
+        })
+        .collect();
+    Table {
+        title: format!(
+            "{} · {}",
+            (s.gate_on_campus)(visits.len()),
+            now.with_timezone(offset).format("%Y-%m-%d %H:%M")
+        ),
+        keys: super::keys(&[
+            "name",
+            "organisation",
+            "purpose",
+            "host",
+            "time_in",
+            "minutes_inside",
+            "phone",
+            "plate",
+            "document",
+        ]),
+        headers: [
+            s.f_visitor_name,
+            s.f_organisation,
+            s.f_purpose,
+            s.f_host,
+            s.f_time,
+            s.minutes_inside,
+            s.f_phone,
+            s.f_plate,
+            s.f_doc_number,
+        ]
+        .iter()
+        .map(|h| (*h).to_owned())
+        .collect(),
+        rows,
+    }
+}
