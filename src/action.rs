@@ -91,6 +91,9 @@ pub enum Purpose {
     },
 }
 
+/// Everything the app can be asked to do, nested by area: `App::update` matches this
+/// exhaustively and hands each area to its one handler, which matches its own enum
+/// exhaustively, so an action nobody handles does not compile.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Leave, asking first if a form holds unsaved input.
@@ -103,6 +106,47 @@ pub enum Action {
     LeaveForm {
         dirty: bool,
     },
+    /// The student list (the People tab shows staff first).
+    ShowStudents,
+    /// Load the current screen's own records again (a filter changed, the cursor reached the
+    /// end of what is loaded, the selected row changed): not the header's and Now's data.
+    Reload,
+    /// Back to the screen this one was opened from.
+    Back,
+    /// The day's background integrity check found the file whole: remember it for today.
+    DailyCheckPassed,
+    /// The answer to a one-line popup.
+    Prompted {
+        purpose: Purpose,
+        value: String,
+    },
+    /// The patrol grid and a round's checklist.
+    Patrol(PatrolAction),
+    /// Shifts, who is on duty, and staff.
+    Duty(DutyAction),
+    /// Incidents and the students in them.
+    Incident(IncidentAction),
+    /// Follow-ups of incidents, hazards and students.
+    Followup(FollowupAction),
+    /// The hazard and dispute register.
+    Hazard(HazardAction),
+    /// Mailbox slips.
+    Slip(SlipAction),
+    /// The gate: visitors, early leaves, a whole ID number.
+    Gate(GateAction),
+    /// The gate watchlist.
+    Watch(WatchAction),
+    /// The duty log (shift summary), the handover note and the sign-off.
+    DutyLog(DutyLogAction),
+    /// The special-attention register.
+    Attention(AttentionAction),
+    /// The lock, sign-in and accounts.
+    Access(AccessAction),
+}
+
+/// The patrol grid and a round's checklist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PatrolAction {
     /// Show the patrol grid of the most recent day with rounds still waiting for a reason.
     ShowExceptions,
     /// Show the patrol grid of another day.
@@ -114,6 +158,11 @@ pub enum Action {
     SaveCheck(CheckDraft),
     /// Ask for the reason a round was missed or left partial.
     AskReason(RoundKey),
+}
+
+/// Shifts, who is on duty, and staff.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DutyAction {
     NewStaff,
     SaveStaff(StaffDraft),
     NewShift,
@@ -124,19 +173,11 @@ pub enum Action {
     },
     /// Who is at this terminal: records made here name them.
     SetOperator(StaffId),
-    /// The student list (the People tab shows staff first).
-    ShowStudents,
-    /// Load the current screen's own records again (a filter changed, the cursor reached the
-    /// end of what is loaded, the selected row changed): not the header's and Now's data.
-    Reload,
-    /// Back to the screen this one was opened from.
-    Back,
-    /// The answer to a one-line popup.
-    Prompted {
-        purpose: Purpose,
-        value: String,
-    },
+}
 
+/// Incidents and the students in them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IncidentAction {
     NewIncident,
     /// An incident from a patrol check's problems, place and time carried over.
     IncidentFromCheck(RoundKey),
@@ -154,7 +195,11 @@ pub enum Action {
     },
     AskVoidIncident(IncidentId),
     OpenStudent(StudentId),
+}
 
+/// Follow-ups of incidents, hazards and students.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FollowupAction {
     NewFollowup,
     NewFollowupFor(IncidentId),
     NewFollowupForStudent(StudentId),
@@ -166,19 +211,31 @@ pub enum Action {
     },
     AskCompleteFollowup(FollowupId),
     AskRescheduleFollowup(FollowupId),
+}
 
+/// The hazard and dispute register.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HazardAction {
     NewHazard,
     /// A hazard from a patrol check's problems, place carried over.
     HazardFromCheck(RoundKey),
     CreateHazard(HazardDraft),
     AskAdvanceHazard(HazardId),
     VerifyHazard(HazardId, i64),
+}
 
+/// Mailbox slips.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlipAction {
     NewSlip,
     SlipToIncident(SlipId),
     AskMergeSlip(SlipId),
     AskSlipUnfounded(SlipId),
+}
 
+/// The gate: visitors, early leaves, a whole ID number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GateAction {
     NewVisit,
     SignIn(Box<VisitDraft>),
     /// Sign in although the same person is already shown as on campus.
@@ -194,11 +251,13 @@ pub enum Action {
     NewEarlyLeave,
     CreateEarlyLeave(EarlyLeaveDraft),
     EarlyLeaveBack(EarlyLeaveId, i64),
-    OpenWatchlist,
-    CreateWatch(WatchDraft),
-    EndWatch(WatchId, i64),
-    EndWatchNow(WatchId, i64),
+    /// Show a visitor's whole ID number: asks why first.
+    AskReveal(VisitId),
+}
 
+/// The duty log (shift summary), the handover note and the sign-off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DutyLogAction {
     /// The duty log (shift summary) over the current screen.
     OpenSummary,
     /// The summary of the shift before or after this one.
@@ -216,16 +275,31 @@ pub enum Action {
     /// The leader signs the shift off; asks first.
     AskSignOff(ShiftId, i64),
     SignOff(ShiftId, i64),
+}
 
-    /// Blank the screen now; the PIN opens it again.
-    Lock,
+/// The special-attention register.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AttentionAction {
     /// The special-attention register.
     OpenAttention,
     NewAttention,
     CreateAttention(crate::domain::attention::AttentionDraft),
     AskEndAttention(crate::domain::attention::AttentionId, i64),
-    /// Show a visitor's whole ID number: asks why first.
-    AskReveal(VisitId),
+}
+
+/// The lock, sign-in and accounts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AccessAction {
+    /// Blank the screen now; the PIN opens it again.
+    Lock,
+    /// The first start: the administrator's account, made from the sign-in screen.
+    CreateFirstAdmin {
+        name: String,
+        pin: Secret,
+        again: Secret,
+    },
+    /// A name and PIN typed on the sign-in or lock screen.
+    SignIn { name: String, pin: Secret },
     /// The administrator opens a staff member's account.
     OpenAccount(StaffId),
     SaveAccount {
@@ -234,4 +308,23 @@ pub enum Action {
         /// A new PIN, or `None` to keep the one there is.
         pin: Option<String>,
     },
+}
+
+/// The gate watchlist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WatchAction {
+    OpenWatchlist,
+    CreateWatch(WatchDraft),
+    EndWatch(WatchId, i64),
+    EndWatchNow(WatchId, i64),
+}
+
+/// A PIN on its way to being checked: never shown by `Debug`, so no log line can hold it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(pub String);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(…)")
+    }
 }

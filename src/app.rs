@@ -25,6 +25,7 @@ use chrono::{NaiveDateTime, Timelike};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use crate::action::{AccessAction, DutyLogAction};
 use crate::action::{Action, Tab};
 use crate::config::Config;
 use crate::domain::clock::{Clock, LocalTime};
@@ -166,9 +167,7 @@ impl App {
         self.check = None;
         let s = self.strings();
         match result {
-            Ok(problems) if problems.is_empty() => {
-                let _ = self.store.record_quick_check(self.now.date_naive());
-            }
+            Ok(problems) if problems.is_empty() => self.update(Action::DailyCheckPassed),
             Ok(problems) => {
                 tracing::error!(?problems, "daily quick_check found problems");
                 self.warn(s.daily_check_failed.to_owned());
@@ -281,7 +280,7 @@ impl App {
             return self.lock_key(key);
         }
         if key.code == KeyCode::Char('l') && key.modifiers.contains(KeyModifiers::CONTROL) {
-            return self.update(Action::Lock);
+            return self.update(Action::Access(AccessAction::Lock));
         }
         if let Some(action) = self.route_key(key) {
             self.update(action);
@@ -311,7 +310,7 @@ impl App {
         }
         // The duty log, from anywhere: over the current screen, which Esc returns to.
         if key.code == KeyCode::F(2) && !matches!(self.screen, Screen::Summary(_)) {
-            return Some(Action::OpenSummary);
+            return Some(Action::DutyLog(DutyLogAction::OpenSummary));
         }
         // A screen opened over another (a detail, a student's record) goes back with Esc.
         if key.code == KeyCode::Esc && !self.screen.is_form() && !self.previous.is_empty() {

@@ -27,6 +27,10 @@ use rusqlite::{Connection, OpenFlags};
 use tempfile::TempDir;
 use unicode_width::UnicodeWidthStr;
 
+use dutydesk::action::{
+    AccessAction, AttentionAction, DutyAction, DutyLogAction, FollowupAction, GateAction,
+    HazardAction, IncidentAction, PatrolAction, SlipAction, WatchAction,
+};
 use dutydesk::action::{Action, Purpose, Tab};
 use dutydesk::app::{App, Station, permission};
 use dutydesk::config::Config;
@@ -511,41 +515,68 @@ fn desk_actions(m: &Morning, cfg: &Config) -> Vec<(&'static str, Action)> {
     vec![
         ("go patrols", Action::Go(Tab::Patrols)),
         ("go now", Action::Go(Tab::Now)),
-        ("show exceptions", Action::ShowExceptions),
-        ("patrol day", Action::PatrolDay(world::today())),
-        ("ask round reason", Action::AskReason(round("playground"))),
-        ("open check", Action::OpenCheck(round("gate"))),
-        ("quick ok", Action::QuickOk(round("toilets"))),
-        ("save check", Action::SaveCheck(check)),
+        (
+            "show exceptions",
+            Action::Patrol(PatrolAction::ShowExceptions),
+        ),
+        (
+            "patrol day",
+            Action::Patrol(PatrolAction::PatrolDay(world::today())),
+        ),
+        (
+            "ask round reason",
+            Action::Patrol(PatrolAction::AskReason(round("playground"))),
+        ),
+        (
+            "open check",
+            Action::Patrol(PatrolAction::OpenCheck(round("gate"))),
+        ),
+        (
+            "quick ok",
+            Action::Patrol(PatrolAction::QuickOk(round("toilets"))),
+        ),
+        ("save check", Action::Patrol(PatrolAction::SaveCheck(check))),
         (
             "round reason",
             prompted(Purpose::RoundReason(round("playground")), "rain"),
         ),
         ("go incidents", Action::Go(Tab::Incidents)),
-        ("open incident", Action::OpenIncident(i.id)),
-        ("new incident", Action::NewIncident),
+        (
+            "open incident",
+            Action::Incident(IncidentAction::OpenIncident(i.id)),
+        ),
+        (
+            "new incident",
+            Action::Incident(IncidentAction::NewIncident),
+        ),
         (
             "incident from check",
-            Action::IncidentFromCheck(round("gate")),
+            Action::Incident(IncidentAction::IncidentFromCheck(round("gate"))),
         ),
         (
             "create incident",
-            Action::CreateIncident {
+            Action::Incident(IncidentAction::CreateIncident {
                 draft: fresh,
                 from_slip: None,
-            },
+            }),
         ),
-        ("edit incident", Action::EditIncident(i.id)),
+        (
+            "edit incident",
+            Action::Incident(IncidentAction::EditIncident(i.id)),
+        ),
         (
             "correct incident",
-            Action::CorrectIncident {
+            Action::Incident(IncidentAction::CorrectIncident {
                 id: i.id,
                 version: i.version,
                 draft: corrected,
                 reason: "typo".into(),
-            },
+            }),
         ),
-        ("ask void", Action::AskVoidIncident(i.id)),
+        (
+            "ask void",
+            Action::Incident(IncidentAction::AskVoidIncident(i.id)),
+        ),
         (
             "void",
             prompted(
@@ -557,23 +588,41 @@ fn desk_actions(m: &Morning, cfg: &Config) -> Vec<(&'static str, Action)> {
             ),
         ),
         ("go follow-ups", Action::Go(Tab::Followups)),
-        ("new follow-up", Action::NewFollowup),
-        ("follow-up for incident", Action::NewFollowupFor(i.id)),
+        (
+            "new follow-up",
+            Action::Followup(FollowupAction::NewFollowup),
+        ),
+        (
+            "follow-up for incident",
+            Action::Followup(FollowupAction::NewFollowupFor(i.id)),
+        ),
         (
             "follow-up for student",
-            Action::NewFollowupForStudent(m.student),
+            Action::Followup(FollowupAction::NewFollowupForStudent(m.student)),
         ),
-        ("follow-up for hazard", Action::NewFollowupForHazard(h.id)),
-        ("create follow-up", Action::CreateFollowup(followup.clone())),
+        (
+            "follow-up for hazard",
+            Action::Followup(FollowupAction::NewFollowupForHazard(h.id)),
+        ),
+        (
+            "create follow-up",
+            Action::Followup(FollowupAction::CreateFollowup(followup.clone())),
+        ),
         (
             "accept suggestions",
-            Action::AcceptSuggestions {
+            Action::Followup(FollowupAction::AcceptSuggestions {
                 incident: i.id,
                 drafts: vec![followup],
-            },
+            }),
         ),
-        ("ask complete", Action::AskCompleteFollowup(f.id)),
-        ("ask reschedule", Action::AskRescheduleFollowup(f.id)),
+        (
+            "ask complete",
+            Action::Followup(FollowupAction::AskCompleteFollowup(f.id)),
+        ),
+        (
+            "ask reschedule",
+            Action::Followup(FollowupAction::AskRescheduleFollowup(f.id)),
+        ),
         (
             "complete",
             prompted(
@@ -637,11 +686,23 @@ fn other_actions(m: &Morning) -> Vec<(&'static str, Action)> {
     };
     vec![
         ("go hazards", Action::Go(Tab::Hazards)),
-        ("new hazard", Action::NewHazard),
-        ("hazard from check", Action::HazardFromCheck(round("gate"))),
-        ("create hazard", Action::CreateHazard(hazard)),
-        ("ask advance hazard", Action::AskAdvanceHazard(h.id)),
-        ("verify hazard", Action::VerifyHazard(h.id, h.version)),
+        ("new hazard", Action::Hazard(HazardAction::NewHazard)),
+        (
+            "hazard from check",
+            Action::Hazard(HazardAction::HazardFromCheck(round("gate"))),
+        ),
+        (
+            "create hazard",
+            Action::Hazard(HazardAction::CreateHazard(hazard)),
+        ),
+        (
+            "ask advance hazard",
+            Action::Hazard(HazardAction::AskAdvanceHazard(h.id)),
+        ),
+        (
+            "verify hazard",
+            Action::Hazard(HazardAction::VerifyHazard(h.id, h.version)),
+        ),
         (
             "advance hazard",
             prompted(
@@ -653,14 +714,23 @@ fn other_actions(m: &Morning) -> Vec<(&'static str, Action)> {
                 "fence mended",
             ),
         ),
-        ("new slip", Action::NewSlip),
+        ("new slip", Action::Slip(SlipAction::NewSlip)),
         (
             "slip text",
             prompted(Purpose::NewSlip, "someone is bullied"),
         ),
-        ("slip to incident", Action::SlipToIncident(slip.id)),
-        ("ask merge slip", Action::AskMergeSlip(slip.id)),
-        ("ask slip unfounded", Action::AskSlipUnfounded(slip.id)),
+        (
+            "slip to incident",
+            Action::Slip(SlipAction::SlipToIncident(slip.id)),
+        ),
+        (
+            "ask merge slip",
+            Action::Slip(SlipAction::AskMergeSlip(slip.id)),
+        ),
+        (
+            "ask slip unfounded",
+            Action::Slip(SlipAction::AskSlipUnfounded(slip.id)),
+        ),
         (
             "merge slip",
             prompted(
@@ -682,17 +752,23 @@ fn other_actions(m: &Morning) -> Vec<(&'static str, Action)> {
             ),
         ),
         ("show students", Action::ShowStudents),
-        ("open student", Action::OpenStudent(m.student)),
+        (
+            "open student",
+            Action::Incident(IncidentAction::OpenStudent(m.student)),
+        ),
         ("go gate", Action::Go(Tab::Gate)),
-        ("new visit", Action::NewVisit),
-        ("sign in", Action::SignIn(visitor())),
-        ("sign in again", Action::SignInAgain(visitor())),
+        ("new visit", Action::Gate(GateAction::NewVisit)),
+        ("sign in", Action::Gate(GateAction::SignIn(visitor()))),
+        (
+            "sign in again",
+            Action::Gate(GateAction::SignInAgain(visitor())),
+        ),
         (
             "refuse entry",
-            Action::RefuseEntry {
+            Action::Gate(GateAction::RefuseEntry {
                 draft: visitor(),
                 watch: watch.id,
-            },
+            }),
         ),
         (
             "admit despite",
@@ -704,14 +780,17 @@ fn other_actions(m: &Morning) -> Vec<(&'static str, Action)> {
                 "the principal agreed",
             ),
         ),
-        ("sign out now", Action::SignOutNow(visit.id, visit.version)),
+        (
+            "sign out now",
+            Action::Gate(GateAction::SignOutNow(visit.id, visit.version)),
+        ),
         (
             "ask sign out at",
-            Action::AskSignOutAt(visit.id, visit.version),
+            Action::Gate(GateAction::AskSignOutAt(visit.id, visit.version)),
         ),
         (
             "ask left unsigned",
-            Action::AskLeftUnsigned(visit.id, visit.version),
+            Action::Gate(GateAction::AskLeftUnsigned(visit.id, visit.version)),
         ),
         (
             "sign out at",
@@ -733,84 +812,111 @@ fn other_actions(m: &Morning) -> Vec<(&'static str, Action)> {
                 "seen leaving",
             ),
         ),
-        ("ask reveal", Action::AskReveal(visit.id)),
+        ("ask reveal", Action::Gate(GateAction::AskReveal(visit.id))),
         (
             "reveal",
             prompted(Purpose::Reveal { id: visit.id }, "the police asked"),
         ),
-        ("open watchlist", Action::OpenWatchlist),
+        ("open watchlist", Action::Watch(WatchAction::OpenWatchlist)),
         (
             "create watch",
-            Action::CreateWatch(WatchDraft {
+            Action::Watch(WatchAction::CreateWatch(WatchDraft {
                 name: "赵四".into(),
                 reason: "court order".into(),
                 ..WatchDraft::default()
-            }),
+            })),
         ),
-        ("end watch", Action::EndWatch(watch.id, watch.version)),
+        (
+            "end watch",
+            Action::Watch(WatchAction::EndWatch(watch.id, watch.version)),
+        ),
         (
             "end watch now",
-            Action::EndWatchNow(watch.id, watch.version),
+            Action::Watch(WatchAction::EndWatchNow(watch.id, watch.version)),
         ),
-        ("new early leave", Action::NewEarlyLeave),
-        ("create early leave", Action::CreateEarlyLeave(leave)),
+        ("new early leave", Action::Gate(GateAction::NewEarlyLeave)),
+        (
+            "create early leave",
+            Action::Gate(GateAction::CreateEarlyLeave(leave)),
+        ),
         (
             "early leave back",
-            Action::EarlyLeaveBack(m.leave.id, m.leave.version),
+            Action::Gate(GateAction::EarlyLeaveBack(m.leave.id, m.leave.version)),
         ),
         ("go shift", Action::Go(Tab::Shift)),
-        ("new shift", Action::NewShift),
+        ("new shift", Action::Duty(DutyAction::NewShift)),
         (
             "start shift",
-            Action::StartShift(ShiftDraft {
+            Action::Duty(DutyAction::StartShift(ShiftDraft {
                 day: world::today(),
                 members: vec![(MemberRef::Existing(m.staff.id), DutyRole::DutyTeacher)],
-            }),
+            })),
         ),
-        ("ask close shift", Action::CloseShift { confirmed: false }),
-        ("close shift", Action::CloseShift { confirmed: true }),
+        (
+            "ask close shift",
+            Action::Duty(DutyAction::CloseShift { confirmed: false }),
+        ),
+        (
+            "close shift",
+            Action::Duty(DutyAction::CloseShift { confirmed: true }),
+        ),
         (
             "save handover",
-            Action::SaveHandover {
+            Action::DutyLog(DutyLogAction::SaveHandover {
                 id: shift.id,
                 version: shift.version,
                 note: "all quiet".into(),
-            },
-        ),
-        ("ask sign off", Action::AskSignOff(shift.id, shift.version)),
-        ("sign off", Action::SignOff(shift.id, shift.version)),
-        ("open summary", Action::OpenSummary),
-        (
-            "earlier shift",
-            Action::NeighbourShift {
-                from: shift.id,
-                later: false,
-            },
-        ),
-        ("go people", Action::Go(Tab::People)),
-        ("new staff", Action::NewStaff),
-        (
-            "save staff",
-            Action::SaveStaff(StaffDraft {
-                name: "新同事".into(),
-                role: StaffRole::Teacher,
             }),
         ),
-        ("open register", Action::OpenAttention),
-        ("new register entry", Action::NewAttention),
+        (
+            "ask sign off",
+            Action::DutyLog(DutyLogAction::AskSignOff(shift.id, shift.version)),
+        ),
+        (
+            "sign off",
+            Action::DutyLog(DutyLogAction::SignOff(shift.id, shift.version)),
+        ),
+        ("open summary", Action::DutyLog(DutyLogAction::OpenSummary)),
+        (
+            "earlier shift",
+            Action::DutyLog(DutyLogAction::NeighbourShift {
+                from: shift.id,
+                later: false,
+            }),
+        ),
+        ("go people", Action::Go(Tab::People)),
+        ("new staff", Action::Duty(DutyAction::NewStaff)),
+        (
+            "save staff",
+            Action::Duty(DutyAction::SaveStaff(StaffDraft {
+                name: "新同事".into(),
+                role: StaffRole::Teacher,
+            })),
+        ),
+        (
+            "open register",
+            Action::Attention(AttentionAction::OpenAttention),
+        ),
+        (
+            "new register entry",
+            Action::Attention(AttentionAction::NewAttention),
+        ),
         (
             "create register entry",
-            Action::CreateAttention(AttentionDraft {
+            Action::Attention(AttentionAction::CreateAttention(AttentionDraft {
                 student: m.student,
                 reasons: vec![Reason::Study],
                 teacher: m.staff.id,
                 review_days: 30,
                 note: String::new(),
-            }),
+            })),
         ),
         (
             "ask end register entry",
-            Action::AskEndAttention(m.attention.id, m.attention.version),
+            Action::Attention(AttentionAction::AskEndAttention(
+                m.attention.id,
+                m.attention.version,
+            )),
         ),
         (
             "end register entry",
@@ -822,14 +928,17 @@ fn other_actions(m: &Morning) -> Vec<(&'static str, Action)> {
                 "doing well again",
             ),
         ),
-        ("open account", Action::OpenAccount(m.staff.id)),
+        (
+            "open account",
+            Action::Access(AccessAction::OpenAccount(m.staff.id)),
+        ),
         (
             "save account",
-            Action::SaveAccount {
+            Action::Access(AccessAction::SaveAccount {
                 staff: m.staff.id,
                 role: Role::Guard,
                 pin: Some("482916".into()),
-            },
+            }),
         ),
     ]
 }
@@ -1064,7 +1173,9 @@ fn the_register_shows_itself_only_to_the_leader_and_the_safeguarding_lead() {
         // The incident about the registered student carries the quiet mark for them only.
         if allows(role, Perm(Verb::View, Subject::Incident)) {
             let mut app = open();
-            app.update(Action::OpenIncident(m.incident.id));
+            app.update(Action::Incident(IncidentAction::OpenIncident(
+                m.incident.id,
+            )));
             assert!(
                 matches!(app.screen(), Screen::IncidentDetail(_)),
                 "{role:?}"
@@ -1437,32 +1548,35 @@ fn a_morning_at_the_desk(path: &Path) -> dutydesk::domain::incident::IncidentId 
     assert!(!app.locked(), "{}", screen(&app));
     act(
         &mut app,
-        Action::CreateIncident {
+        Action::Incident(IncidentAction::CreateIncident {
             draft: incident_draft(student),
             from_slip: None,
-        },
+        }),
     );
     let id = store
         .incidents(&IncidentFilter::default(), 1)
         .expect("list")[0]
         .id;
     let incident = store.incident(id).expect("incident");
-    act(&mut app, Action::OpenIncident(id));
+    act(&mut app, Action::Incident(IncidentAction::OpenIncident(id)));
     let mut corrected = incident.draft.clone();
     corrected
         .immediate_action
         .push_str(", told the class teacher");
     act(
         &mut app,
-        Action::CorrectIncident {
+        Action::Incident(IncidentAction::CorrectIncident {
             id,
             version: incident.version,
             draft: corrected,
             reason: "left out".into(),
-        },
+        }),
     );
-    act(&mut app, Action::SignIn(visitor()));
-    act(&mut app, Action::QuickOk(round("canteen")));
+    act(&mut app, Action::Gate(GateAction::SignIn(visitor())));
+    act(
+        &mut app,
+        Action::Patrol(PatrolAction::QuickOk(round("canteen"))),
+    );
     // The leader voids it (a duty teacher may not).
     switch_to(&mut app, LEADER);
     let version = store.incident(id).expect("incident").version;
@@ -1719,13 +1833,13 @@ fn a_slip_is_closed_only_by_a_role_that_may_correct_slips_whatever_the_action() 
     let before = dump(&path);
     // The action the slip's "make it an incident" form sends when saved: an incident made
     // from the slip, which merges (closes) the slip.
-    app.update(Action::CreateIncident {
+    app.update(Action::Incident(IncidentAction::CreateIncident {
         draft: dutydesk::domain::incident::IncidentDraft {
             from_check: None,
             ..m.incident.draft.clone()
         },
         from_slip: Some((m.slip.id, m.slip.version)),
-    });
+    }));
     let slip = Store::open_existing(&path)
         .expect("open")
         .slip(m.slip.id)
@@ -1759,7 +1873,7 @@ fn records_made_by_a_signed_in_person_name_that_person_not_the_one_switched_to()
         "a signed-in teacher is told records now name someone else: {said:?}"
     );
     // A check saved now is the teacher's, whoever `u` chose.
-    app.update(Action::QuickOk(round("canteen")));
+    app.update(Action::Patrol(PatrolAction::QuickOk(round("canteen"))));
     let store = Store::open_existing(&path).expect("open");
     let check = row(&audit(&store), "create", "check").clone();
     assert_eq!(
@@ -1778,7 +1892,7 @@ fn text_typed_into_a_popup_counts_as_unsaved_at_the_lock() {
     let s = app.strings();
     sign_in(&mut app, TEACHER.0, TEACHER.1);
     // A mailbox slip's words, typed into its popup, then the teacher is called away.
-    app.update(Action::NewSlip);
+    app.update(Action::Slip(SlipAction::NewSlip));
     let words = "有人在厕所被打";
     type_text(&mut app, words);
     assert!(shows(&app, words), "{}", screen(&app));
@@ -1810,17 +1924,20 @@ fn every_row_the_app_writes_carries_the_apps_clock() {
     for (label, action) in [
         (
             "handover note",
-            Action::SaveHandover {
+            Action::DutyLog(DutyLogAction::SaveHandover {
                 id: m.shift.id,
                 version: m.shift.version,
                 note: "all quiet".into(),
-            },
+            }),
         ),
         (
             "watch ended",
-            Action::EndWatchNow(m.watch.id, m.watch.version),
+            Action::Watch(WatchAction::EndWatchNow(m.watch.id, m.watch.version)),
         ),
-        ("shift closed", Action::CloseShift { confirmed: true }),
+        (
+            "shift closed",
+            Action::Duty(DutyAction::CloseShift { confirmed: true }),
+        ),
     ] {
         let copy = dir.path().join("copy.db");
         copy_db(&path, &copy);

@@ -13,6 +13,7 @@ use std::process::Command;
 use chrono::{DateTime, NaiveDate, Utc};
 use tempfile::TempDir;
 
+use dutydesk::action::DutyAction;
 use dutydesk::config::Config;
 use dutydesk::domain::access::Role as Access;
 use dutydesk::domain::followup::{FollowupDraft, Kind};
@@ -771,7 +772,7 @@ fn the_handover_note_is_written_on_screen_and_only_the_leader_signs() {
         .next()
         .expect("leader")
         .staff;
-    app.update(Action::SetOperator(leader));
+    app.update(Action::Duty(DutyAction::SetOperator(leader)));
     press(&mut app, KeyCode::Char('o'));
     let screen = text(&draw(&app, 100, 30));
     assert!(

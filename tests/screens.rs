@@ -14,6 +14,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
 use dutydesk::action::Action;
+use dutydesk::action::{DutyAction, PatrolAction};
 use dutydesk::app::Data;
 use dutydesk::config::Config;
 use dutydesk::domain::patrol::{
@@ -220,12 +221,18 @@ fn patrol_grid_starts_on_the_first_due_round_and_enter_opens_the_selected_one() 
     // corners, gate. The morning row has playground first.
     assert_eq!(
         p.handle_key(key(KeyCode::Enter), &v),
-        Some(Action::OpenCheck(round_key("morning", 0, "playground")))
+        Some(Action::Patrol(PatrolAction::OpenCheck(round_key(
+            "morning",
+            0,
+            "playground"
+        ))))
     );
     assert_eq!(p.handle_key(key(KeyCode::Right), &v), None);
     assert_eq!(
         p.handle_key(key(KeyCode::Enter), &v),
-        Some(Action::OpenCheck(round_key("morning", 0, "canteen")))
+        Some(Action::Patrol(PatrolAction::OpenCheck(round_key(
+            "morning", 0, "canteen"
+        ))))
     );
     // The boys' dormitory is not patrolled in the morning: nothing to open there.
     p.handle_key(key(KeyCode::Right), &v);
@@ -234,7 +241,11 @@ fn patrol_grid_starts_on_the_first_due_round_and_enter_opens_the_selected_one() 
     p.handle_key(key(KeyCode::Down), &v);
     assert_eq!(
         p.handle_key(key(KeyCode::Enter), &v),
-        Some(Action::OpenCheck(round_key("noon", 0, "dorm_boys")))
+        Some(Action::Patrol(PatrolAction::OpenCheck(round_key(
+            "noon",
+            0,
+            "dorm_boys"
+        ))))
     );
     // vi keys move too; the cursor stops at the edges.
     for _ in 0..10 {
@@ -248,7 +259,11 @@ fn patrol_grid_starts_on_the_first_due_round_and_enter_opens_the_selected_one() 
     p.handle_key(ch('j'), &v);
     assert_eq!(
         p.handle_key(key(KeyCode::Enter), &v),
-        Some(Action::OpenCheck(round_key("after_school", 0, "gate")))
+        Some(Action::Patrol(PatrolAction::OpenCheck(round_key(
+            "after_school",
+            0,
+            "gate"
+        ))))
     );
     for _ in 0..10 {
         p.handle_key(key(KeyCode::Left), &v);
@@ -256,7 +271,11 @@ fn patrol_grid_starts_on_the_first_due_round_and_enter_opens_the_selected_one() 
     }
     assert_eq!(
         p.handle_key(key(KeyCode::Enter), &v),
-        Some(Action::OpenCheck(round_key("morning", 0, "playground")))
+        Some(Action::Patrol(PatrolAction::OpenCheck(round_key(
+            "morning",
+            0,
+            "playground"
+        ))))
     );
 }
 
@@ -276,14 +295,18 @@ fn patrol_grid_has_a_row_for_each_hour_of_the_night_rounds() {
     let first_night = round_key("night", 0, "dorm_boys");
     assert_eq!(
         p.handle_key(key(KeyCode::Enter), &v),
-        Some(Action::OpenCheck(first_night))
+        Some(Action::Patrol(PatrolAction::OpenCheck(first_night)))
     );
     for _ in 0..20 {
         p.handle_key(key(KeyCode::Down), &v);
     }
     assert_eq!(
         p.handle_key(ch('o'), &v),
-        Some(Action::QuickOk(round_key("night", 7, "dorm_boys")))
+        Some(Action::Patrol(PatrolAction::QuickOk(round_key(
+            "night",
+            7,
+            "dorm_boys"
+        ))))
     );
 }
 
@@ -295,12 +318,18 @@ fn patrol_grid_o_asks_for_all_ok_and_r_for_a_reason_on_the_selected_round() {
     let mut p = grid(&cfg, now, &[], &[]);
     assert_eq!(
         p.handle_key(ch('o'), &v),
-        Some(Action::QuickOk(round_key("morning", 0, "playground")))
+        Some(Action::Patrol(PatrolAction::QuickOk(round_key(
+            "morning",
+            0,
+            "playground"
+        ))))
     );
     p.handle_key(key(KeyCode::Right), &v);
     assert_eq!(
         p.handle_key(ch('r'), &v),
-        Some(Action::AskReason(round_key("morning", 0, "canteen")))
+        Some(Action::Patrol(PatrolAction::AskReason(round_key(
+            "morning", 0, "canteen"
+        ))))
     );
 }
 
@@ -310,13 +339,17 @@ fn patrol_grid_brackets_and_t_move_between_days() {
     let data = data(now, None);
     let v = view(&cfg, &data, Lang::En, now);
     let mut p = grid(&cfg, now, &[], &[]);
-    let day = |d: u32| Action::PatrolDay(NaiveDate::from_ymd_opt(2026, 11, d).expect("date"));
+    let day = |d: u32| {
+        Action::Patrol(PatrolAction::PatrolDay(
+            NaiveDate::from_ymd_opt(2026, 11, d).expect("date"),
+        ))
+    };
     assert_eq!(p.handle_key(ch('['), &v), Some(day(29)));
     assert_eq!(
         p.handle_key(ch(']'), &v),
-        Some(Action::PatrolDay(
+        Some(Action::Patrol(PatrolAction::PatrolDay(
             NaiveDate::from_ymd_opt(2026, 12, 1).expect("date")
-        ))
+        )))
     );
     assert_eq!(p.handle_key(key(KeyCode::PageUp), &v), Some(day(29)));
     // `t` comes back to today from any other day.
@@ -350,14 +383,20 @@ fn patrol_grid_starts_on_the_first_round_still_waiting_for_a_reason() {
     let mut p = grid(&cfg, now, &[], &[]);
     assert_eq!(
         p.handle_key(ch('r'), &v),
-        Some(Action::AskReason(round_key("morning", 0, "playground")))
+        Some(Action::Patrol(PatrolAction::AskReason(round_key(
+            "morning",
+            0,
+            "playground"
+        ))))
     );
     // With a reason written for the playground, the canteen is next in line.
     let explained = [exception(round_key("morning", 0, "playground"), "开会")];
     let mut p = grid(&cfg, now, &[], &explained);
     assert_eq!(
         p.handle_key(ch('r'), &v),
-        Some(Action::AskReason(round_key("morning", 0, "canteen")))
+        Some(Action::Patrol(PatrolAction::AskReason(round_key(
+            "morning", 0, "canteen"
+        ))))
     );
     // A reload (every minute) keeps the cursor where the user put it.
     p.handle_key(key(KeyCode::Down), &v);
@@ -367,7 +406,9 @@ fn patrol_grid_starts_on_the_first_round_still_waiting_for_a_reason() {
     );
     assert_eq!(
         p.handle_key(key(KeyCode::Enter), &v),
-        Some(Action::OpenCheck(round_key("noon", 0, "canteen")))
+        Some(Action::Patrol(PatrolAction::OpenCheck(round_key(
+            "noon", 0, "canteen"
+        ))))
     );
 }
 
@@ -417,7 +458,9 @@ fn type_into_check(form: &mut CheckForm, text: &str) {
 
 fn results(action: Option<Action>) -> (Vec<ItemResult>, CheckDraft) {
     match action {
-        Some(Action::SaveCheck(draft)) => (draft.items.iter().map(|i| i.result).collect(), draft),
+        Some(Action::Patrol(PatrolAction::SaveCheck(draft))) => {
+            (draft.items.iter().map(|i| i.result).collect(), draft)
+        }
         other => panic!("expected SaveCheck, got {other:?}"),
     }
 }
@@ -781,10 +824,10 @@ fn staff_form_saves_a_chinese_name_and_the_chosen_job() {
     form.handle_key(key(KeyCode::Left)); // → School leader
     assert_eq!(
         form.handle_key(key(KeyCode::Enter)),
-        Some(Action::SaveStaff(StaffDraft {
+        Some(Action::Duty(DutyAction::SaveStaff(StaffDraft {
             name: "欧阳娜娜".to_owned(),
             role: StaffRole::Leader,
-        }))
+        })))
     );
 }
 
@@ -797,10 +840,10 @@ fn staff_form_job_wraps_around_and_letters_on_the_job_line_do_not_touch_the_name
     form.handle_key(ch('z')); // not typed anywhere
     assert_eq!(
         form.handle_key(ctrl('s')),
-        Some(Action::SaveStaff(StaffDraft {
+        Some(Action::Duty(DutyAction::SaveStaff(StaffDraft {
             name: "Li".to_owned(),
             role: StaffRole::Other,
-        }))
+        })))
     );
     assert_eq!(
         form.handle_key(key(KeyCode::Esc)),
@@ -816,7 +859,7 @@ fn staff_form_job_wraps_around_and_letters_on_the_job_line_do_not_touch_the_name
 fn staff_form_paste_drops_escape_sequences_and_bidi_characters() {
     let mut form = StaffForm::new();
     form.handle_paste("\u{1b}[1m孙\u{202E}悦\u{1b}[0m\n");
-    let Some(Action::SaveStaff(draft)) = form.handle_key(ctrl('s')) else {
+    let Some(Action::Duty(DutyAction::SaveStaff(draft))) = form.handle_key(ctrl('s')) else {
         panic!("a pasted name saves");
     };
     assert!(
@@ -843,7 +886,7 @@ fn type_into_shift(form: &mut ShiftForm, v: &View<'_>, text: &str) {
 
 fn start_shift(action: Option<Action>) -> ShiftDraft {
     match action {
-        Some(Action::StartShift(draft)) => draft,
+        Some(Action::Duty(DutyAction::StartShift(draft))) => draft,
         other => panic!("expected StartShift, got {other:?}"),
     }
 }
@@ -1118,7 +1161,7 @@ fn shift_form_a_new_name_in_two_roles_adds_one_person() {
     form.handle_key(key(KeyCode::Tab), &v);
     type_into_shift(&mut form, &v, "赵六");
     // Guard and night duty may be one person; opening the shift adds 赵六 to the staff once.
-    let Some(Action::StartShift(draft)) = form
+    let Some(Action::Duty(DutyAction::StartShift(draft))) = form
         .handle_key(ctrl('s'), &v)
         .or_else(|| form.handle_key(ch('y'), &v))
     else {
@@ -1188,24 +1231,34 @@ fn now_screen_checks_the_rounds_due_now() {
     let mut s = NowScreen::default();
     assert_eq!(
         s.handle_key(key(KeyCode::Enter), &v),
-        Some(Action::OpenCheck(round_key("morning", 0, "gate")))
+        Some(Action::Patrol(PatrolAction::OpenCheck(round_key(
+            "morning", 0, "gate"
+        ))))
     );
     s.handle_key(key(KeyCode::Down), &v);
     assert_eq!(
         s.handle_key(ch('o'), &v),
-        Some(Action::QuickOk(round_key("morning", 0, "playground")))
+        Some(Action::Patrol(PatrolAction::QuickOk(round_key(
+            "morning",
+            0,
+            "playground"
+        ))))
     );
     for _ in 0..9 {
         s.handle_key(ch('j'), &v);
     }
     assert_eq!(
         s.handle_key(key(KeyCode::Enter), &v),
-        Some(Action::OpenCheck(round_key("morning", 0, "toilets")))
+        Some(Action::Patrol(PatrolAction::OpenCheck(round_key(
+            "morning", 0, "toilets"
+        ))))
     );
     s.handle_key(ch('k'), &v);
     assert_eq!(
         s.handle_key(key(KeyCode::Enter), &v),
-        Some(Action::OpenCheck(round_key("morning", 0, "canteen")))
+        Some(Action::Patrol(PatrolAction::OpenCheck(round_key(
+            "morning", 0, "canteen"
+        ))))
     );
     // Nothing waits for a reason this morning: e does nothing.
     assert_eq!(s.handle_key(ch('e'), &v), None);
@@ -1224,7 +1277,10 @@ fn now_screen_outside_a_slot_has_nothing_to_open_and_e_shows_missed_rounds() {
     let mut s = NowScreen::default();
     assert_eq!(s.handle_key(key(KeyCode::Enter), &v), None);
     assert_eq!(s.handle_key(ch('o'), &v), None);
-    assert_eq!(s.handle_key(ch('e'), &v), Some(Action::ShowExceptions));
+    assert_eq!(
+        s.handle_key(ch('e'), &v),
+        Some(Action::Patrol(PatrolAction::ShowExceptions))
+    );
 }
 
 #[test]
@@ -1233,7 +1289,10 @@ fn shift_screen_opens_closes_and_switches_the_person_at_the_desk() {
     let none = data(now, None);
     let v = view(&cfg, &none, Lang::En, now);
     let mut s = ShiftScreen;
-    assert_eq!(s.handle_key(ch('o'), &v), Some(Action::NewShift));
+    assert_eq!(
+        s.handle_key(ch('o'), &v),
+        Some(Action::Duty(DutyAction::NewShift))
+    );
     assert_eq!(s.handle_key(ch('c'), &v), None, "no shift to close");
     assert_eq!(s.handle_key(ch('u'), &v), None);
 
@@ -1242,19 +1301,19 @@ fn shift_screen_opens_closes_and_switches_the_person_at_the_desk() {
     assert_eq!(s.handle_key(ch('o'), &v), None, "one shift at a time");
     assert_eq!(
         s.handle_key(ch('c'), &v),
-        Some(Action::CloseShift { confirmed: false })
+        Some(Action::Duty(DutyAction::CloseShift { confirmed: false }))
     );
     // The duty teacher is at the desk; u goes to the next person on the shift, and round.
     assert_eq!(
         s.handle_key(ch('u'), &v),
-        Some(Action::SetOperator(StaffId(2)))
+        Some(Action::Duty(DutyAction::SetOperator(StaffId(2))))
     );
     let mut last = open.clone();
     last.operator = Some(StaffId(3));
     let v = view(&cfg, &last, Lang::En, now);
     assert_eq!(
         s.handle_key(ch('u'), &v),
-        Some(Action::SetOperator(StaffId(1)))
+        Some(Action::Duty(DutyAction::SetOperator(StaffId(1))))
     );
 }
 
@@ -1268,7 +1327,10 @@ fn staff_screen_a_adds_staff_and_arrows_stay_in_the_list() {
         assert_eq!(s.handle_key(key(KeyCode::Down), &v), None);
     }
     assert_eq!(s.handle_key(key(KeyCode::Up), &v), None);
-    assert_eq!(s.handle_key(ch('a'), &v), Some(Action::NewStaff));
+    assert_eq!(
+        s.handle_key(ch('a'), &v),
+        Some(Action::Duty(DutyAction::NewStaff))
+    );
     let shown = screen_text(|f, area| s.render(f, area, &v));
     let selected: Vec<&str> = shown.lines().filter(|l| l.contains('▶')).collect();
     assert_eq!(selected.len(), 1, "{shown}");

@@ -2,40 +2,41 @@
 //! sign-off.
 
 use super::{App, Confirm, Overlay};
-use crate::action::Action;
+use crate::action::DutyLogAction;
 use crate::domain::shift::DutyRole;
 use crate::screens::Screen;
 use crate::screens::summary::{Mode, SummaryScreen};
 
 impl App {
-    /// Handles the duty log's actions; returns any other action back.
-    pub(super) fn duty_log_action(&mut self, action: Action) -> Option<Action> {
+    /// Performs the duty log's actions.
+    pub(super) fn duty_log_action(&mut self, action: DutyLogAction) -> Option<()> {
         match action {
-            Action::OpenSummary => {
+            DutyLogAction::OpenSummary => {
                 self.push(Screen::Summary(Box::new(SummaryScreen::new(Mode::Shift))));
             }
-            Action::NeighbourShift { from, later } => match self.store.neighbour_shift(from, later)
-            {
-                Ok(Some(id)) => {
-                    if let Screen::Summary(x) = &mut self.screen {
-                        x.shift = Some(id);
+            DutyLogAction::NeighbourShift { from, later } => {
+                match self.store.neighbour_shift(from, later) {
+                    Ok(Some(id)) => {
+                        if let Screen::Summary(x) = &mut self.screen {
+                            x.shift = Some(id);
+                        }
+                        self.refresh();
                     }
-                    self.refresh();
+                    Ok(None) => {
+                        let s = self.strings();
+                        self.say(if later {
+                            s.r_no_later_shift
+                        } else {
+                            s.r_no_earlier_shift
+                        });
+                    }
+                    Err(e) => {
+                        let text = self.strings().store_error(&e);
+                        self.say_error(&text);
+                    }
                 }
-                Ok(None) => {
-                    let s = self.strings();
-                    self.say(if later {
-                        s.r_no_later_shift
-                    } else {
-                        s.r_no_earlier_shift
-                    });
-                }
-                Err(e) => {
-                    let text = self.strings().store_error(&e);
-                    self.say_error(&text);
-                }
-            },
-            Action::SaveHandover { id, version, note } => {
+            }
+            DutyLogAction::SaveHandover { id, version, note } => {
                 let result = self
                     .store
                     .set_handover_note(id, version, &note, self.stamp());
@@ -46,11 +47,11 @@ impl App {
                     self.refresh();
                 }
             }
-            Action::SaySignedOff => {
+            DutyLogAction::SaySignedOff => {
                 let text = self.strings().se_signed_off;
                 self.say_error(text);
             }
-            Action::AskSignOff(id, version) => {
+            DutyLogAction::AskSignOff(id, version) => {
                 // Only the leader on duty signs: say so before asking, not after.
                 let leader = match &self.screen {
                     Screen::Summary(x) => x.summary.as_ref().is_some_and(|sum| {
@@ -67,7 +68,7 @@ impl App {
                     self.say_error(text);
                 }
             }
-            Action::SignOff(id, version) => {
+            DutyLogAction::SignOff(id, version) => {
                 let Some(leader) = self.data.operator else {
                     let text = self.strings().se_not_the_leader;
                     self.say_error(text);
@@ -78,8 +79,7 @@ impl App {
                     self.refresh();
                 }
             }
-            other => return Some(other),
         }
-        None
+        Some(())
     }
 }

@@ -4,7 +4,8 @@
 use chrono::Duration;
 
 use super::{App, Confirm, Overlay};
-use crate::action::{Action, Purpose};
+use crate::action::Purpose;
+use crate::action::{GateAction, WatchAction};
 use crate::domain::clock::{format_when, parse_when};
 use crate::domain::gate::{self, OutKind, VisitDraft, WatchEntry};
 use crate::screens::Screen;
@@ -15,15 +16,15 @@ use crate::store::GateEntry;
 use crate::widgets::field::FieldError;
 
 impl App {
-    /// Handles the gate actions; returns any other action back.
-    pub(super) fn gate_action(&mut self, action: Action) -> Option<Action> {
+    /// Performs the gate's actions.
+    pub(super) fn gate_action(&mut self, action: GateAction) -> Option<()> {
         match action {
-            Action::NewVisit => {
+            GateAction::NewVisit => {
                 self.actor()?;
                 let form = VisitForm::new(&self.view());
                 self.push(Screen::VisitForm(Box::new(form)));
             }
-            Action::SignIn(draft) => {
+            GateAction::SignIn(draft) => {
                 // The same person shown as still inside: most likely a double entry.
                 let already = self.data.on_campus.iter().any(|v| {
                     Some(v.visitor) == draft.visitor
@@ -36,8 +37,8 @@ impl App {
                     self.sign_in(*draft);
                 }
             }
-            Action::SignInAgain(draft) => self.sign_in(*draft),
-            Action::RefuseEntry { draft, watch } => {
+            GateAction::SignInAgain(draft) => self.sign_in(*draft),
+            GateAction::RefuseEntry { draft, watch } => {
                 let actor = self.actor()?;
                 let result =
                     self.store
@@ -48,7 +49,7 @@ impl App {
                     self.pop();
                 }
             }
-            Action::SignOutNow(id, version) => {
+            GateAction::SignOutNow(id, version) => {
                 let actor = self.actor()?;
                 let name = self.store.visit(id).map(|v| v.name).unwrap_or_default();
                 let result =
@@ -59,7 +60,7 @@ impl App {
                     self.refresh();
                 }
             }
-            Action::AskSignOutAt(id, version) => {
+            GateAction::AskSignOutAt(id, version) => {
                 let s = self.strings();
                 let now = format_when(self.stamp(), self.now.offset());
                 self.ask(
@@ -69,7 +70,7 @@ impl App {
                     &now,
                 );
             }
-            Action::AskLeftUnsigned(id, version) => {
+            GateAction::AskLeftUnsigned(id, version) => {
                 let s = self.strings();
                 self.ask(
                     s.left_unsigned_title.to_owned(),
@@ -78,12 +79,12 @@ impl App {
                     "",
                 );
             }
-            Action::NewEarlyLeave => {
+            GateAction::NewEarlyLeave => {
                 self.actor()?;
                 let form = EarlyLeaveForm::new(&self.view());
                 self.push(Screen::EarlyLeaveForm(Box::new(form)));
             }
-            Action::CreateEarlyLeave(draft) => {
+            GateAction::CreateEarlyLeave(draft) => {
                 let actor = self.actor()?;
                 let name = self
                     .data
@@ -97,22 +98,30 @@ impl App {
                     self.pop();
                 }
             }
-            Action::EarlyLeaveBack(id, version) => {
+            GateAction::EarlyLeaveBack(id, version) => {
                 let result = self.store.early_leave_back(id, version, self.stamp());
                 if self.saved(result, self.strings().back_in_saved) {
                     self.refresh();
                 }
             }
-            other => return self.watch_action(other),
+            GateAction::AskReveal(id) => {
+                let s = self.strings();
+                self.ask(
+                    s.rv_title.to_owned(),
+                    s.f_why,
+                    crate::action::Purpose::Reveal { id },
+                    "",
+                );
+            }
         }
-        None
+        Some(())
     }
 
-    /// The watchlist's actions; returns any other action back.
-    fn watch_action(&mut self, action: Action) -> Option<Action> {
+    /// Performs the watchlist's actions.
+    pub(super) fn watch_action(&mut self, action: WatchAction) -> Option<()> {
         match action {
-            Action::OpenWatchlist => self.push(Screen::Watchlist(Watchlist::default())),
-            Action::CreateWatch(draft) => {
+            WatchAction::OpenWatchlist => self.push(Screen::Watchlist(Watchlist::default())),
+            WatchAction::CreateWatch(draft) => {
                 let actor = self.actor()?;
                 let result = self.store.add_watch(&draft, actor, self.stamp());
                 if self.saved(result, self.strings().watch_saved) {
@@ -122,18 +131,17 @@ impl App {
                     self.refresh();
                 }
             }
-            Action::EndWatch(id, version) => {
+            WatchAction::EndWatch(id, version) => {
                 self.overlay = Some(Overlay::Confirm(Confirm::EndWatch(id, version)));
             }
-            Action::EndWatchNow(id, version) => {
+            WatchAction::EndWatchNow(id, version) => {
                 let result = self.store.end_watch(id, version, self.stamp());
                 if self.saved(result, self.strings().watch_ended) {
                     self.refresh();
                 }
             }
-            other => return Some(other),
         }
-        None
+        Some(())
     }
 
     /// Signs a visitor in, unless the watchlist matches: then the guard is asked.

@@ -5,6 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::App;
 use crate::action::{Action, Purpose};
+use crate::action::{DutyAction, DutyLogAction, GateAction, WatchAction};
 use crate::domain::gate::{VisitDraft, WatchEntry, WatchId};
 use crate::widgets::prompt::{Prompt, PromptOutcome};
 
@@ -37,9 +38,9 @@ impl Confirm {
         match self {
             Confirm::Quit => Action::QuitNow,
             Confirm::LeaveForm => Action::LeaveForm { dirty: false },
-            Confirm::CloseShift => Action::CloseShift { confirmed: true },
-            Confirm::EndWatch(id, version) => Action::EndWatchNow(id, version),
-            Confirm::SignOff(id, version) => Action::SignOff(id, version),
+            Confirm::CloseShift => Action::Duty(DutyAction::CloseShift { confirmed: true }),
+            Confirm::EndWatch(id, version) => Action::Watch(WatchAction::EndWatchNow(id, version)),
+            Confirm::SignOff(id, version) => Action::DutyLog(DutyLogAction::SignOff(id, version)),
         }
     }
 }
@@ -52,13 +53,13 @@ impl App {
             Overlay::Help => None,
             Overlay::AlreadyIn(draft) => {
                 matches!(key.code, KeyCode::Char('y' | 'Y') | KeyCode::Enter)
-                    .then(|| Action::SignInAgain(draft))
+                    .then(|| Action::Gate(GateAction::SignInAgain(draft)))
             }
             Overlay::WatchAlert(draft, entry) => match key.code {
-                KeyCode::Char('r') => Some(Action::RefuseEntry {
+                KeyCode::Char('r') => Some(Action::Gate(GateAction::RefuseEntry {
                     draft,
                     watch: entry.id,
-                }),
+                })),
                 KeyCode::Char('a') => {
                     let s = self.strings();
                     let purpose = Purpose::AdmitDespite {

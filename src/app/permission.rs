@@ -1,81 +1,168 @@
 //! The permission each action needs: the one place that maps actions to cells of the role
 //! table (`domain::access`); `App::update` checks it before doing anything.
 
-use crate::action::{Action, Purpose, Tab};
-use crate::domain::access::{Perm, Subject, Verb};
+use crate::action::{
+    AccessAction, Action, AttentionAction, DutyAction, DutyLogAction, FollowupAction, GateAction,
+    HazardAction, IncidentAction, PatrolAction, Purpose, SlipAction, Tab, WatchAction,
+};
+use crate::domain::access::{Perm, Subject, Subject as S, Verb, Verb as V};
 
 /// The permission an action needs, if any: the one place that knows it.
 pub fn permission(action: &Action) -> Option<Perm> {
-    use Subject as S;
-    use Verb as V;
-    let p = |v, s| Some(Perm(v, s));
     match action {
         Action::Go(tab) => Some(tab_permission(*tab)),
-        Action::ShowExceptions | Action::PatrolDay(_) => p(V::View, S::Patrol),
-        Action::OpenCheck(_) | Action::QuickOk(_) | Action::SaveCheck(_) | Action::AskReason(_) => {
-            p(V::Create, S::Patrol)
-        }
-        Action::NewStaff | Action::SaveStaff(_) => p(V::Create, S::Staff),
-        Action::NewShift | Action::StartShift(_) => p(V::Create, S::Shift),
-        Action::CloseShift { .. } | Action::SaveHandover { .. } => p(V::Correct, S::Shift),
-        Action::ShowStudents | Action::OpenStudent(_) => p(V::View, S::Student),
+        Action::ShowStudents => Some(Perm(V::View, S::Student)),
         Action::Prompted { purpose, .. } => Some(purpose_permission(purpose)),
-        // An incident made from a mailbox slip closes the slip as merged: that is correcting
-        // the slip, which fewer roles may do than open an incident.
-        Action::CreateIncident {
-            from_slip: Some(_), ..
-        } => p(V::Correct, S::Slip),
-        Action::NewIncident | Action::IncidentFromCheck(_) | Action::CreateIncident { .. } => {
-            p(V::Create, S::Incident)
-        }
-        Action::OpenIncident(_) => p(V::View, S::Incident),
-        Action::EditIncident(_) | Action::CorrectIncident { .. } => p(V::Correct, S::Incident),
-        Action::AskVoidIncident(_) => p(V::Void, S::Incident),
-        Action::NewFollowup
-        | Action::NewFollowupFor(_)
-        | Action::NewFollowupForStudent(_)
-        | Action::NewFollowupForHazard(_)
-        | Action::CreateFollowup(_)
-        | Action::AcceptSuggestions { .. } => p(V::Create, S::Followup),
-        Action::AskCompleteFollowup(_) | Action::AskRescheduleFollowup(_) => {
-            p(V::Correct, S::Followup)
-        }
-        Action::NewHazard | Action::HazardFromCheck(_) | Action::CreateHazard(_) => {
-            p(V::Create, S::Hazard)
-        }
-        Action::AskAdvanceHazard(_) | Action::VerifyHazard(..) => p(V::Correct, S::Hazard),
-        Action::NewSlip => p(V::Create, S::Slip),
-        Action::SlipToIncident(_) | Action::AskMergeSlip(_) | Action::AskSlipUnfounded(_) => {
-            p(V::Correct, S::Slip)
-        }
-        Action::NewVisit
-        | Action::SignIn(_)
-        | Action::SignInAgain(_)
-        | Action::RefuseEntry { .. } => p(V::Create, S::Gate),
-        Action::SignOutNow(..) | Action::AskSignOutAt(..) | Action::AskLeftUnsigned(..) => {
-            p(V::Correct, S::Gate)
-        }
-        Action::NewEarlyLeave | Action::CreateEarlyLeave(_) => p(V::Create, S::EarlyLeave),
-        Action::EarlyLeaveBack(..) => p(V::Correct, S::EarlyLeave),
-        Action::OpenWatchlist => p(V::View, S::Watchlist),
-        Action::CreateWatch(_) => p(V::Create, S::Watchlist),
-        Action::EndWatch(..) | Action::EndWatchNow(..) => p(V::Correct, S::Watchlist),
-        Action::OpenSummary | Action::NeighbourShift { .. } => p(V::View, S::Report),
-        Action::AskSignOff(..) | Action::SignOff(..) => p(V::Create, S::SignOff),
-        Action::OpenAccount(_) | Action::SaveAccount { .. } => p(V::Correct, S::Account),
-        Action::OpenAttention => p(V::View, S::Attention),
-        Action::NewAttention | Action::CreateAttention(_) => p(V::Create, S::Attention),
-        Action::AskEndAttention(..) => p(V::Correct, S::Attention),
-        Action::AskReveal(_) => p(V::Reveal, S::Gate),
         Action::Quit
         | Action::QuitNow
         | Action::Help
         | Action::LeaveForm { .. }
-        | Action::SetOperator(_)
         | Action::Reload
         | Action::Back
-        | Action::SaySignedOff
-        | Action::Lock => None,
+        | Action::DailyCheckPassed => None,
+        Action::Patrol(a) => Some(patrol(a)),
+        Action::Duty(a) => duty(a),
+        Action::Incident(a) => Some(incident(a)),
+        Action::Followup(a) => Some(followup(a)),
+        Action::Hazard(a) => Some(hazard(a)),
+        Action::Slip(a) => Some(slip(a)),
+        Action::Gate(a) => Some(gate(a)),
+        Action::Watch(a) => Some(watch(a)),
+        Action::DutyLog(a) => duty_log(a),
+        Action::Attention(a) => Some(attention(a)),
+        Action::Access(a) => access(a),
+    }
+}
+
+fn patrol(a: &PatrolAction) -> Perm {
+    match a {
+        PatrolAction::ShowExceptions | PatrolAction::PatrolDay(_) => Perm(V::View, S::Patrol),
+        PatrolAction::OpenCheck(_)
+        | PatrolAction::QuickOk(_)
+        | PatrolAction::SaveCheck(_)
+        | PatrolAction::AskReason(_) => Perm(V::Create, S::Patrol),
+    }
+}
+
+fn duty(a: &DutyAction) -> Option<Perm> {
+    match a {
+        DutyAction::NewStaff | DutyAction::SaveStaff(_) => Some(Perm(V::Create, S::Staff)),
+        DutyAction::NewShift | DutyAction::StartShift(_) => Some(Perm(V::Create, S::Shift)),
+        DutyAction::CloseShift { .. } => Some(Perm(V::Correct, S::Shift)),
+        DutyAction::SetOperator(_) => None,
+    }
+}
+
+fn incident(a: &IncidentAction) -> Perm {
+    match a {
+        // An incident made from a mailbox slip closes the slip as passed on: that is
+        // correcting the slip, which fewer roles may do than open an incident.
+        IncidentAction::CreateIncident {
+            from_slip: Some(_), ..
+        } => Perm(V::Correct, S::Slip),
+        IncidentAction::NewIncident
+        | IncidentAction::IncidentFromCheck(_)
+        | IncidentAction::CreateIncident { .. } => Perm(V::Create, S::Incident),
+        IncidentAction::OpenIncident(_) => Perm(V::View, S::Incident),
+        IncidentAction::EditIncident(_) | IncidentAction::CorrectIncident { .. } => {
+            Perm(V::Correct, S::Incident)
+        }
+        IncidentAction::AskVoidIncident(_) => Perm(V::Void, S::Incident),
+        IncidentAction::OpenStudent(_) => Perm(V::View, S::Student),
+    }
+}
+
+fn followup(a: &FollowupAction) -> Perm {
+    match a {
+        FollowupAction::NewFollowup
+        | FollowupAction::NewFollowupFor(_)
+        | FollowupAction::NewFollowupForStudent(_)
+        | FollowupAction::NewFollowupForHazard(_)
+        | FollowupAction::CreateFollowup(_)
+        | FollowupAction::AcceptSuggestions { .. } => Perm(V::Create, S::Followup),
+        FollowupAction::AskCompleteFollowup(_) | FollowupAction::AskRescheduleFollowup(_) => {
+            Perm(V::Correct, S::Followup)
+        }
+    }
+}
+
+fn hazard(a: &HazardAction) -> Perm {
+    match a {
+        HazardAction::NewHazard
+        | HazardAction::HazardFromCheck(_)
+        | HazardAction::CreateHazard(_) => Perm(V::Create, S::Hazard),
+        HazardAction::AskAdvanceHazard(_) | HazardAction::VerifyHazard(..) => {
+            Perm(V::Correct, S::Hazard)
+        }
+    }
+}
+
+fn slip(a: &SlipAction) -> Perm {
+    match a {
+        SlipAction::NewSlip => Perm(V::Create, S::Slip),
+        SlipAction::SlipToIncident(_)
+        | SlipAction::AskMergeSlip(_)
+        | SlipAction::AskSlipUnfounded(_) => Perm(V::Correct, S::Slip),
+    }
+}
+
+fn gate(a: &GateAction) -> Perm {
+    match a {
+        GateAction::NewVisit
+        | GateAction::SignIn(_)
+        | GateAction::SignInAgain(_)
+        | GateAction::RefuseEntry { .. } => Perm(V::Create, S::Gate),
+        GateAction::SignOutNow(..)
+        | GateAction::AskSignOutAt(..)
+        | GateAction::AskLeftUnsigned(..) => Perm(V::Correct, S::Gate),
+        GateAction::NewEarlyLeave | GateAction::CreateEarlyLeave(_) => {
+            Perm(V::Create, S::EarlyLeave)
+        }
+        GateAction::EarlyLeaveBack(..) => Perm(V::Correct, S::EarlyLeave),
+        GateAction::AskReveal(_) => Perm(V::Reveal, S::Gate),
+    }
+}
+
+fn watch(a: &WatchAction) -> Perm {
+    match a {
+        WatchAction::OpenWatchlist => Perm(V::View, S::Watchlist),
+        WatchAction::CreateWatch(_) => Perm(V::Create, S::Watchlist),
+        WatchAction::EndWatch(..) | WatchAction::EndWatchNow(..) => Perm(V::Correct, S::Watchlist),
+    }
+}
+
+fn duty_log(a: &DutyLogAction) -> Option<Perm> {
+    match a {
+        DutyLogAction::OpenSummary | DutyLogAction::NeighbourShift { .. } => {
+            Some(Perm(V::View, S::Report))
+        }
+        DutyLogAction::SaveHandover { .. } => Some(Perm(V::Correct, S::Shift)),
+        DutyLogAction::AskSignOff(..) | DutyLogAction::SignOff(..) => {
+            Some(Perm(V::Create, S::SignOff))
+        }
+        DutyLogAction::SaySignedOff => None,
+    }
+}
+
+fn attention(a: &AttentionAction) -> Perm {
+    match a {
+        AttentionAction::OpenAttention => Perm(V::View, S::Attention),
+        AttentionAction::NewAttention | AttentionAction::CreateAttention(_) => {
+            Perm(V::Create, S::Attention)
+        }
+        AttentionAction::AskEndAttention(..) => Perm(V::Correct, S::Attention),
+    }
+}
+
+fn access(a: &AccessAction) -> Option<Perm> {
+    match a {
+        // Signing in is what gives a permission; nobody has one before it.
+        AccessAction::Lock
+        | AccessAction::CreateFirstAdmin { .. }
+        | AccessAction::SignIn { .. } => None,
+        AccessAction::OpenAccount(_) | AccessAction::SaveAccount { .. } => {
+            Some(Perm(V::Correct, S::Account))
+        }
     }
 }
 
@@ -95,8 +182,6 @@ pub fn tab_permission(tab: Tab) -> Perm {
 }
 
 fn purpose_permission(purpose: &Purpose) -> Perm {
-    use Subject as S;
-    use Verb as V;
     match purpose {
         Purpose::RoundReason(_) => Perm(V::Create, S::Patrol),
         Purpose::VoidIncident { .. } => Perm(V::Void, S::Incident),

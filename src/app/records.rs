@@ -2,7 +2,8 @@
 //! through the store in one transaction; a form or popup is closed only once its save committed.
 
 use super::{App, Overlay};
-use crate::action::{Action, Purpose};
+use crate::action::Purpose;
+use crate::action::{FollowupAction, IncidentAction};
 use crate::domain::followup::{self, FollowupDraft, Kind};
 use crate::domain::incident::{
     Bullying, IncidentDraft, IncidentId, PlaceRef, Severity, Source, Status,
@@ -23,21 +24,15 @@ use crate::widgets::field::FieldError;
 use crate::widgets::prompt::Prompt;
 
 impl App {
-    /// Handles the record actions; returns the action back if it is not one of them.
-    pub(super) fn records(&mut self, action: Action) -> Option<Action> {
-        let action = self.incident_action(action)?;
-        let action = self.followup_action(action)?;
-        let action = self.gate_action(action)?;
-        let action = self.duty_log_action(action)?;
-        self.register_action(action)
-    }
-
-    fn incident_action(&mut self, action: Action) -> Option<Action> {
+    /// Performs the incident actions.
+    pub(super) fn incident_action(&mut self, action: IncidentAction) -> Option<()> {
         match action {
-            Action::NewIncident => self.new_incident(),
-            Action::IncidentFromCheck(key) => self.incident_from_check(&key),
-            Action::CreateIncident { draft, from_slip } => self.create_incident(&draft, from_slip),
-            Action::OpenIncident(id) => {
+            IncidentAction::NewIncident => self.new_incident(),
+            IncidentAction::IncidentFromCheck(key) => self.incident_from_check(&key),
+            IncidentAction::CreateIncident { draft, from_slip } => {
+                self.create_incident(&draft, from_slip);
+            }
+            IncidentAction::OpenIncident(id) => {
                 // Who looked at a child's incident file, and when, is itself on record.
                 let staff = self
                     .session
@@ -53,8 +48,8 @@ impl App {
                 });
                 self.push(Screen::IncidentDetail(IncidentDetail::new(id)));
             }
-            Action::EditIncident(id) => self.edit_incident(id),
-            Action::CorrectIncident {
+            IncidentAction::EditIncident(id) => self.edit_incident(id),
+            IncidentAction::CorrectIncident {
                 id,
                 version,
                 draft,
@@ -68,7 +63,7 @@ impl App {
                     self.pop();
                 }
             }
-            Action::AskVoidIncident(id) => {
+            IncidentAction::AskVoidIncident(id) => {
                 if let Ok(i) = self.store.incident(id) {
                     let s = self.strings();
                     self.ask(
@@ -82,16 +77,16 @@ impl App {
                     );
                 }
             }
-            Action::OpenStudent(id) => self.push(Screen::StudentView(StudentView::new(id))),
-            other => return Some(other),
+            IncidentAction::OpenStudent(id) => self.push(Screen::StudentView(StudentView::new(id))),
         }
-        None
+        Some(())
     }
 
-    fn followup_action(&mut self, action: Action) -> Option<Action> {
+    /// Performs the follow-up actions.
+    pub(super) fn followup_action(&mut self, action: FollowupAction) -> Option<()> {
         match action {
-            Action::NewFollowup => self.followup_form(Link::default(), None),
-            Action::NewFollowupFor(id) => {
+            FollowupAction::NewFollowup => self.followup_form(Link::default(), None),
+            FollowupAction::NewFollowupFor(id) => {
                 let number = self
                     .store
                     .incident(id)
@@ -103,7 +98,7 @@ impl App {
                 };
                 self.followup_form(link, None);
             }
-            Action::NewFollowupForStudent(id) => {
+            FollowupAction::NewFollowupForStudent(id) => {
                 let student = self
                     .store
                     .student(id)
@@ -112,7 +107,7 @@ impl App {
                     .map(|s| (s.id, s.name));
                 self.followup_form(Link::default(), student);
             }
-            Action::NewFollowupForHazard(id) => {
+            FollowupAction::NewFollowupForHazard(id) => {
                 let desc = self
                     .store
                     .hazard(id)
@@ -126,17 +121,17 @@ impl App {
                     None,
                 );
             }
-            Action::CreateFollowup(draft) => {
+            FollowupAction::CreateFollowup(draft) => {
                 let actor = self.actor()?;
                 let result = self.store.create_followups(&[draft], actor, self.stamp());
                 if self.saved(result, self.strings().followup_saved) {
                     self.pop();
                 }
             }
-            Action::AcceptSuggestions { incident, drafts } => {
+            FollowupAction::AcceptSuggestions { incident, drafts } => {
                 self.accept_suggestions(incident, &drafts);
             }
-            Action::AskCompleteFollowup(id) => {
+            FollowupAction::AskCompleteFollowup(id) => {
                 if let Ok(f) = self.store.followup(id) {
                     let s = self.strings();
                     let title = format!("{} · {}", s.complete_title, s.followup_kind(f.kind));
@@ -151,7 +146,7 @@ impl App {
                     );
                 }
             }
-            Action::AskRescheduleFollowup(id) => {
+            FollowupAction::AskRescheduleFollowup(id) => {
                 if let Ok(f) = self.store.followup(id) {
                     let s = self.strings();
                     let due = crate::domain::clock::format_when(f.due_at, self.now.offset());
@@ -166,9 +161,8 @@ impl App {
                     );
                 }
             }
-            other => return Some(other),
         }
-        None
+        Some(())
     }
 
     pub(super) fn ask(

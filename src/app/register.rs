@@ -4,7 +4,8 @@
 use chrono::{Duration, NaiveTime};
 
 use super::App;
-use crate::action::{Action, Purpose};
+use crate::action::Purpose;
+use crate::action::{HazardAction, SlipAction};
 use crate::domain::clock::parse_when;
 use crate::domain::hazard::{self, HazardDraft, HazardId, HazardStatus};
 use crate::domain::incident::{IncidentDraft, Source};
@@ -17,21 +18,28 @@ use crate::store::MergeInto;
 use crate::widgets::field::FieldError;
 
 impl App {
-    /// Handles the hazard and slip actions and popup answers; returns any other action back.
-    pub(super) fn register_action(&mut self, action: Action) -> Option<Action> {
+    /// Performs the hazard register's actions.
+    pub(super) fn hazard_action(&mut self, action: HazardAction) -> Option<()> {
         match action {
-            Action::NewHazard => self.hazard_form(None, "", None),
-            Action::HazardFromCheck(key) => self.hazard_from_check(&key),
-            Action::CreateHazard(draft) => self.create_hazard(&draft),
-            Action::AskAdvanceHazard(id) => self.ask_advance(id),
-            Action::VerifyHazard(id, version) => {
+            HazardAction::NewHazard => self.hazard_form(None, "", None),
+            HazardAction::HazardFromCheck(key) => self.hazard_from_check(&key),
+            HazardAction::CreateHazard(draft) => self.create_hazard(&draft),
+            HazardAction::AskAdvanceHazard(id) => self.ask_advance(id),
+            HazardAction::VerifyHazard(id, version) => {
                 let actor = self.actor()?;
                 let result = self.store.verify_hazard(id, version, actor, self.stamp());
                 if self.saved(result, self.strings().hazard_verified) {
                     self.refresh();
                 }
             }
-            Action::NewSlip => {
+        }
+        Some(())
+    }
+
+    /// Performs the mailbox's actions.
+    pub(super) fn slip_action(&mut self, action: SlipAction) {
+        match action {
+            SlipAction::NewSlip => {
                 if self.actor().is_some() {
                     let s = self.strings();
                     self.ask(
@@ -42,8 +50,8 @@ impl App {
                     );
                 }
             }
-            Action::SlipToIncident(id) => self.slip_to_incident(id),
-            Action::AskMergeSlip(id) => {
+            SlipAction::SlipToIncident(id) => self.slip_to_incident(id),
+            SlipAction::AskMergeSlip(id) => {
                 if let Ok(slip) = self.store.slip(id) {
                     let s = self.strings();
                     self.ask(
@@ -57,7 +65,7 @@ impl App {
                     );
                 }
             }
-            Action::AskSlipUnfounded(id) => {
+            SlipAction::AskSlipUnfounded(id) => {
                 if let Ok(slip) = self.store.slip(id) {
                     let s = self.strings();
                     self.ask(
@@ -71,10 +79,7 @@ impl App {
                     );
                 }
             }
-            Action::Prompted { purpose, value } => self.prompted(&purpose, &value),
-            other => return Some(other),
         }
-        None
     }
 
     fn hazard_form(
@@ -178,7 +183,7 @@ impl App {
     }
 
     /// The answer to a popup: write it, and close the popup only once it is saved.
-    fn prompted(&mut self, purpose: &Purpose, value: &str) {
+    pub(super) fn prompted(&mut self, purpose: &Purpose, value: &str) {
         let Some(actor) = self.actor() else { return };
         let now = self.stamp();
         let s = self.strings();

@@ -8,7 +8,7 @@ use chrono::Utc;
 
 use super::App;
 use super::permission::{permission, tab_permission};
-use crate::action::{Action, Tab};
+use crate::action::{AccessAction, Action, AttentionAction, Secret, Tab};
 use crate::domain::access::{self, Perm, Role};
 use crate::domain::pin;
 use crate::domain::staff::StaffId;
@@ -28,19 +28,33 @@ pub struct Session {
 }
 
 impl App {
-    /// The actions of sign-in, accounts and the register; any other is given back.
-    pub(super) fn access_actions(&mut self, action: Action) -> Option<Action> {
+    /// Performs the lock's and the accounts' actions.
+    pub(super) fn access_action(&mut self, action: AccessAction) {
         match action {
-            Action::Lock => self.lock_now(),
-            Action::OpenAttention => self.push(Screen::Attention(
+            AccessAction::Lock => self.lock_now(),
+            AccessAction::CreateFirstAdmin { name, pin, again } => {
+                self.create_first_admin(&name, &pin.0, &again.0);
+            }
+            AccessAction::SignIn { name, pin } => self.sign_in_with_pin(&name, &pin.0),
+            AccessAction::OpenAccount(staff) => self.open_account(staff),
+            AccessAction::SaveAccount { staff, role, pin } => {
+                self.save_account(staff, role, pin.as_deref());
+            }
+        }
+    }
+
+    /// Performs the special-attention register's actions.
+    pub(super) fn attention_action(&mut self, action: AttentionAction) {
+        match action {
+            AttentionAction::OpenAttention => self.push(Screen::Attention(
                 crate::screens::attention::AttentionList::default(),
             )),
-            Action::NewAttention => {
+            AttentionAction::NewAttention => {
                 let form = crate::screens::attention_form::AttentionForm::new(&self.view());
                 self.push(Screen::AttentionForm(Box::new(form)));
             }
-            Action::CreateAttention(draft) => self.create_attention(&draft),
-            Action::AskEndAttention(id, version) => {
+            AttentionAction::CreateAttention(draft) => self.create_attention(&draft),
+            AttentionAction::AskEndAttention(id, version) => {
                 let s = self.strings();
                 self.ask(
                     s.at_end_title.to_owned(),
@@ -49,30 +63,22 @@ impl App {
                     "",
                 );
             }
-            Action::OpenAccount(staff) => self.open_account(staff),
-            Action::SaveAccount { staff, role, pin } => {
-                self.save_account(staff, role, pin.as_deref());
-            }
-            Action::AskReveal(id) => {
-                let s = self.strings();
-                self.ask(
-                    s.rv_title.to_owned(),
-                    s.f_why,
-                    crate::action::Purpose::Reveal { id },
-                    "",
-                );
-            }
-            Action::SetOperator(_) if self.session.as_ref().is_some_and(|s| s.staff.is_some()) => {
-                let name = self
-                    .session
-                    .as_ref()
-                    .map(|s| text::line(&s.name).into_owned())
-                    .unwrap_or_default();
-                self.say_error(&(self.strings().signed_in_as)(&name));
-            }
-            other => return Some(other),
         }
-        None
+    }
+
+    /// Whether records are named by the signed-in person, so that the terminal's operator
+    /// cannot be switched: says so, and returns true.
+    pub(super) fn refuse_operator_switch(&mut self) -> bool {
+        let Some(name) = self
+            .session
+            .as_ref()
+            .filter(|s| s.staff.is_some())
+            .map(|s| text::line(&s.name).into_owned())
+        else {
+            return false;
+        };
+        self.say_error(&(self.strings().signed_in_as)(&name));
+        true
     }
 
     /// Shows a whole ID number once the reason is written (and audited with it).
@@ -195,7 +201,7 @@ impl App {
     pub(super) fn lock_if_idle(&mut self) {
         let idle = Duration::from_secs(u64::from(self.cfg.access.idle_minutes) * 60);
         if self.session.is_some() && self.last_input.elapsed() >= idle {
-            self.lock_now();
+            self.update(Action::Access(AccessAction::Lock));
         }
     }
 
@@ -217,8 +223,17 @@ impl App {
                     self.quit = true;
                 }
             }
-            Outcome::Create { name, pin, again } => self.create_first_admin(&name, &pin, &again),
-            Outcome::SignIn { name, pin } => self.sign_in_with_pin(&name, &pin),
+            Outcome::Create { name, pin, again } => {
+                self.update(Action::Access(AccessAction::CreateFirstAdmin {
+                    name,
+                    pin: Secret(pin),
+                    again: Secret(again),
+                }));
+            }
+            Outcome::SignIn { name, pin } => self.update(Action::Access(AccessAction::SignIn {
+                name,
+                pin: Secret(pin),
+            })),
         }
     }
 

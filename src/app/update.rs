@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{App, Confirm, Overlay, Status, day_rounds};
-use crate::action::{Action, Purpose, Tab};
+use crate::action::{Action, DutyAction, PatrolAction, Purpose, Tab};
 use crate::domain::patrol::{CheckDraft, ItemAnswer, ItemResult, RoundState};
 use crate::domain::rounds::RoundView;
 use crate::domain::schedule::RoundKey;
@@ -23,12 +23,6 @@ impl App {
         if !self.permitted(&action) {
             return;
         }
-        let Some(action) = self.records(action) else {
-            return;
-        };
-        let Some(action) = self.access_actions(action) else {
-            return;
-        };
         match action {
             Action::Quit if self.screen.is_dirty() => {
                 self.overlay = Some(Overlay::Confirm(Confirm::Quit));
@@ -41,40 +35,81 @@ impl App {
             }
             Action::LeaveForm { dirty: false } | Action::Back => self.pop(),
             Action::Reload => self.reload_screen(),
+            Action::DailyCheckPassed => {
+                // Only remembered: a failure to write it means the check runs again tomorrow
+                // morning too, which is harmless.
+                let _ = self.store.record_quick_check(self.now.date_naive());
+            }
             Action::ShowStudents => {
                 self.previous.clear();
                 self.screen = Screen::Students(crate::screens::students::StudentsScreen::default());
                 self.refresh();
             }
-            Action::ShowExceptions => {
+            Action::Prompted { purpose, value } => self.prompted(&purpose, &value),
+            Action::Patrol(a) => self.patrol_action(a),
+            Action::Duty(a) => self.duty_action(a),
+            Action::Incident(a) => {
+                self.incident_action(a);
+            }
+            Action::Followup(a) => {
+                self.followup_action(a);
+            }
+            Action::Hazard(a) => {
+                self.hazard_action(a);
+            }
+            Action::Slip(a) => self.slip_action(a),
+            Action::Gate(a) => {
+                self.gate_action(a);
+            }
+            Action::Watch(a) => {
+                self.watch_action(a);
+            }
+            Action::DutyLog(a) => {
+                self.duty_log_action(a);
+            }
+            Action::Attention(a) => self.attention_action(a),
+            Action::Access(a) => self.access_action(a),
+        }
+    }
+
+    /// Performs the patrol grid's and the checklist's actions.
+    fn patrol_action(&mut self, action: PatrolAction) {
+        match action {
+            PatrolAction::ShowExceptions => {
                 let today = self.now.date_naive();
                 let day = self.data.exception_days.first().copied().unwrap_or(today);
                 self.previous.clear();
                 self.screen = Screen::Patrols(PatrolScreen::new(day));
                 self.refresh();
             }
-            Action::PatrolDay(day) => {
+            PatrolAction::PatrolDay(day) => {
                 if let Screen::Patrols(p) = &mut self.screen {
                     *p = PatrolScreen::new(day);
                 }
                 self.refresh();
             }
-            Action::OpenCheck(key) => self.open_check(&key),
-            Action::QuickOk(key) => self.quick_ok(&key),
-            Action::SaveCheck(draft) => self.save_check(&draft),
-            Action::AskReason(key) => self.ask_reason(&key),
-            Action::NewStaff => self.push(Screen::StaffForm(StaffForm::new())),
-            Action::SaveStaff(draft) => {
+            PatrolAction::OpenCheck(key) => self.open_check(&key),
+            PatrolAction::QuickOk(key) => self.quick_ok(&key),
+            PatrolAction::SaveCheck(draft) => self.save_check(&draft),
+            PatrolAction::AskReason(key) => self.ask_reason(&key),
+        }
+    }
+
+    /// Performs the actions on shifts, who is on duty, and staff.
+    fn duty_action(&mut self, action: DutyAction) {
+        match action {
+            DutyAction::NewStaff => self.push(Screen::StaffForm(StaffForm::new())),
+            DutyAction::SaveStaff(draft) => {
                 let result = self.store.add_staff(&draft, self.stamp());
                 if self.saved(result, &(self.strings().staff_added)(&draft.name)) {
                     self.go(Tab::People);
                 }
             }
-            Action::NewShift if self.data.shift.is_some() => {
+            DutyAction::NewShift if self.data.shift.is_some() => {
                 self.say_error(self.strings().shift_already_open);
             }
-            Action::NewShift => self.push(Screen::ShiftForm(ShiftForm::new())),
-            Action::StartShift(draft) => {
+            DutyAction::NewShift => self.push(Screen::ShiftForm(ShiftForm::new())),
+            DutyAction::StartShift(draft) => {
                 let result = self.store.start_shift(&draft, self.stamp());
                 if let Ok(shift) = &result {
                     self.data.operator = shift.duty_teacher().map(|m| m.staff);
@@ -83,29 +118,30 @@ impl App {
                     self.go(Tab::Now);
                 }
             }
-            Action::CloseShift { confirmed: false } => {
+            DutyAction::CloseShift { confirmed: false } => {
                 self.overlay = Some(Overlay::Confirm(Confirm::CloseShift));
             }
-            Action::CloseShift { confirmed: true } => {
-                let Some(shift) = self.data.shift.clone() else {
-                    return;
-                };
-                let result = self
-                    .store
-                    .close_shift(shift.id, shift.version, self.stamp());
-                if self.saved(result, self.strings().shift_closed) {
-                    self.refresh();
-                }
-            }
-            Action::SetOperator(id) => {
+            DutyAction::CloseShift { confirmed: true } => self.close_shift(),
+            DutyAction::SetOperator(_) if self.refuse_operator_switch() => {}
+            DutyAction::SetOperator(id) => {
                 self.data.operator = Some(id);
                 if let Some(name) = self.data.operator_name() {
                     let text = (self.strings().operator_now)(&crate::domain::text::line(name));
                     self.say(&text);
                 }
             }
-            // The record actions were handled by `records` above.
-            other => tracing::debug!(?other, "action not handled"),
+        }
+    }
+
+    fn close_shift(&mut self) {
+        let Some(shift) = self.data.shift.clone() else {
+            return;
+        };
+        let result = self
+            .store
+            .close_shift(shift.id, shift.version, self.stamp());
+        if self.saved(result, self.strings().shift_closed) {
+            self.refresh();
         }
     }
 

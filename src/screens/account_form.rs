@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::View;
+use crate::action::AccessAction;
 use crate::action::Action;
 use crate::domain::access::Role;
 use crate::domain::pin::{self, MAX_DIGITS};
@@ -93,11 +94,11 @@ impl AccountForm {
             self.focus = 1;
             return None;
         }
-        Some(Action::SaveAccount {
+        Some(Action::Access(AccessAction::SaveAccount {
             staff: self.staff,
             role: self.role,
             pin: (!keep).then(|| self.pin.clone()),
-        })
+        }))
     }
 
     pub fn keys(&self, view: &View<'_>) -> Keys {

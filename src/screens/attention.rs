@@ -11,6 +11,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{View, pad};
 use crate::action::Action;
+use crate::action::AttentionAction;
 use crate::domain::attention::Attention;
 use crate::domain::text;
 use crate::widgets::Keys;
@@ -26,13 +27,13 @@ impl AttentionList {
         match key.code {
             KeyCode::Up => self.cursor = self.cursor.saturating_sub(1),
             KeyCode::Down => self.cursor = (self.cursor + 1).min(self.rows.len().saturating_sub(1)),
-            KeyCode::Char('a') => return Some(Action::NewAttention),
+            KeyCode::Char('a') => return Some(Action::Attention(AttentionAction::NewAttention)),
             KeyCode::Char('x') => {
                 return self
                     .rows
                     .get(self.cursor)
                     .filter(|r| r.ended_at.is_none())
-                    .map(|r| Action::AskEndAttention(r.id, r.version));
+                    .map(|r| Action::Attention(AttentionAction::AskEndAttention(r.id, r.version)));
             }
             _ => {}
         }

@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::View;
 use crate::action::Action;
+use crate::action::AttentionAction;
 use crate::domain::attention::{AttentionDraft, Reason};
 use crate::domain::people::StudentId;
 use crate::domain::staff::StaffId;
@@ -103,13 +104,15 @@ impl AttentionForm {
             Ok(n) => n,
             Err(e) => return f.fail(NOTE, e),
         };
-        Some(Action::CreateAttention(AttentionDraft {
-            student,
-            reasons,
-            teacher,
-            review_days,
-            note,
-        }))
+        Some(Action::Attention(AttentionAction::CreateAttention(
+            AttentionDraft {
+                student,
+                reasons,
+                teacher,
+                review_days,
+                note,
+            },
+        )))
     }
 
     pub fn keys(&self, view: &View<'_>) -> Keys {

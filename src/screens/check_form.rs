@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::View;
 use crate::action::Action;
+use crate::action::PatrolAction;
 use crate::domain::patrol::{CheckDraft, CheckId, ItemAnswer, ItemResult};
 use crate::domain::rounds::RoundView;
 use crate::domain::schedule::RoundKey;
@@ -230,7 +231,7 @@ impl CheckForm {
     }
 
     fn draft_action(&self) -> Action {
-        Action::SaveCheck(CheckDraft {
+        Action::Patrol(PatrolAction::SaveCheck(CheckDraft {
             round: self.round.clone(),
             items: self
                 .items
@@ -243,7 +244,7 @@ impl CheckForm {
                 .collect(),
             note: self.note.parse(false).unwrap_or_default(),
             replaces: self.replaces,
-        })
+        }))
     }
 
     pub fn keys(&self, view: &View<'_>) -> Keys {

@@ -11,6 +11,7 @@ use ratatui::widgets::Paragraph;
 use super::View;
 use super::visit_form::valid_phone;
 use crate::action::Action;
+use crate::action::GateAction;
 use crate::domain::clock::{format_when, parse_when};
 use crate::domain::gate::EarlyLeaveDraft;
 use crate::domain::people::StudentId;
@@ -114,17 +115,19 @@ impl EarlyLeaveForm {
         };
         let relation = lines.pop().unwrap_or_default();
         let collected_by = lines.pop().unwrap_or_default();
-        Some(Action::CreateEarlyLeave(EarlyLeaveDraft {
-            student,
-            approved_by,
-            slip_seen: f.choice(SLIP) == 1,
-            teacher_confirmed: f.choice(PHONED) == 1,
-            collected_by,
-            relation,
-            phone,
-            time_out,
-            note,
-        }))
+        Some(Action::Gate(GateAction::CreateEarlyLeave(
+            EarlyLeaveDraft {
+                student,
+                approved_by,
+                slip_seen: f.choice(SLIP) == 1,
+                teacher_confirmed: f.choice(PHONED) == 1,
+                collected_by,
+                relation,
+                phone,
+                time_out,
+                note,
+            },
+        )))
     }
 
     pub fn keys(&self, view: &View<'_>) -> Keys {

@@ -10,6 +10,7 @@ use ratatui::widgets::Paragraph;
 
 use super::View;
 use crate::action::Action;
+use crate::action::FollowupAction;
 use crate::domain::clock::{format_when, parse_when};
 use crate::domain::followup::{FollowupDraft, Kind};
 use crate::domain::hazard::HazardId;
@@ -123,15 +124,17 @@ impl FollowupForm {
         if due_at < view.now_utc() - chrono::Duration::minutes(1) {
             return f.fail(DUE, FieldError::InPast);
         }
-        Some(Action::CreateFollowup(FollowupDraft {
-            kind,
-            incident: self.link.incident.as_ref().map(|(id, _)| *id),
-            hazard: self.link.hazard.as_ref().map(|(id, _)| *id),
-            student,
-            note,
-            owner,
-            due_at,
-        }))
+        Some(Action::Followup(FollowupAction::CreateFollowup(
+            FollowupDraft {
+                kind,
+                incident: self.link.incident.as_ref().map(|(id, _)| *id),
+                hazard: self.link.hazard.as_ref().map(|(id, _)| *id),
+                student,
+                note,
+                owner,
+                due_at,
+            },
+        )))
     }
 
     pub fn keys(&self, view: &View<'_>) -> Keys {

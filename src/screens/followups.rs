@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{View, followup_line};
 use crate::action::Action;
+use crate::action::{FollowupAction, IncidentAction};
 use crate::domain::followup::{Followup, FollowupStatus};
 use crate::widgets::Keys;
 
@@ -42,15 +43,19 @@ impl FollowupList {
                 }
                 self.cursor += 1;
             }
-            KeyCode::Char('c') => return open.map(|f| Action::AskCompleteFollowup(f.id)),
-            KeyCode::Char('r') => return open.map(|f| Action::AskRescheduleFollowup(f.id)),
-            KeyCode::Char('a') => return Some(Action::NewFollowup),
+            KeyCode::Char('c') => {
+                return open.map(|f| Action::Followup(FollowupAction::AskCompleteFollowup(f.id)));
+            }
+            KeyCode::Char('r') => {
+                return open.map(|f| Action::Followup(FollowupAction::AskRescheduleFollowup(f.id)));
+            }
+            KeyCode::Char('a') => return Some(Action::Followup(FollowupAction::NewFollowup)),
             KeyCode::Enter => {
                 return self
                     .rows
                     .get(self.cursor)
                     .and_then(|f| f.incident.as_ref())
-                    .map(|(id, _)| Action::OpenIncident(*id));
+                    .map(|(id, _)| Action::Incident(IncidentAction::OpenIncident(*id)));
             }
             KeyCode::Char('m') => {
                 self.mine = !self.mine;

@@ -12,6 +12,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{View, duration_text, pad, truncate, widest};
 use crate::action::Action;
+use crate::action::{GateAction, WatchAction};
 use crate::domain::gate::{self, EarlyLeave, OutKind, Visit, VisitStatus};
 use crate::domain::idcard;
 use crate::domain::text;
@@ -78,23 +79,29 @@ impl GateScreen {
                 };
                 self.cursor = 0;
             }
-            KeyCode::Char('v') => return Some(Action::NewVisit),
-            KeyCode::Char('e') => return Some(Action::NewEarlyLeave),
+            KeyCode::Char('v') => return Some(Action::Gate(GateAction::NewVisit)),
+            KeyCode::Char('e') => return Some(Action::Gate(GateAction::NewEarlyLeave)),
             KeyCode::Char('x') | KeyCode::Enter => {
-                return visit.map(|v| Action::SignOutNow(v.id, v.version));
+                return visit.map(|v| Action::Gate(GateAction::SignOutNow(v.id, v.version)));
             }
-            KeyCode::Char('t') => return visit.map(|v| Action::AskSignOutAt(v.id, v.version)),
-            KeyCode::Char('u') => return visit.map(|v| Action::AskLeftUnsigned(v.id, v.version)),
+            KeyCode::Char('t') => {
+                return visit.map(|v| Action::Gate(GateAction::AskSignOutAt(v.id, v.version)));
+            }
+            KeyCode::Char('u') => {
+                return visit.map(|v| Action::Gate(GateAction::AskLeftUnsigned(v.id, v.version)));
+            }
             KeyCode::Char('b') if self.view == GateView::EarlyLeaves => {
                 return self
                     .leaves
                     .get(self.cursor)
                     .filter(|l| l.time_back.is_none())
-                    .map(|l| Action::EarlyLeaveBack(l.id, l.version));
+                    .map(|l| Action::Gate(GateAction::EarlyLeaveBack(l.id, l.version)));
             }
-            KeyCode::Char('m') if self.desk => return Some(Action::OpenWatchlist),
+            KeyCode::Char('m') if self.desk => {
+                return Some(Action::Watch(WatchAction::OpenWatchlist));
+            }
             KeyCode::Char('d') if view.data.reveal_allowed => {
-                return visit.map(|v| Action::AskReveal(v.id));
+                return visit.map(|v| Action::Gate(GateAction::AskReveal(v.id)));
             }
             _ => {}
         }

@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::View;
 use crate::action::Action;
+use crate::action::HazardAction;
 use crate::domain::hazard::{HazardDraft, HazardKind};
 use crate::domain::patrol::CheckId;
 use crate::domain::staff::StaffId;
@@ -118,7 +119,7 @@ impl HazardForm {
             .get(f.choice(RISK))
             .map(|r| r.id.clone())
             .unwrap_or_default();
-        Some(Action::CreateHazard(HazardDraft {
+        Some(Action::Hazard(HazardAction::CreateHazard(HazardDraft {
             kind: HazardKind::ALL
                 .get(f.choice(KIND))
                 .copied()
@@ -129,7 +130,7 @@ impl HazardForm {
             owner,
             steps,
             from_check: self.from_check,
-        }))
+        })))
     }
 
     pub fn keys(&self, view: &View<'_>) -> Keys {

@@ -10,6 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{View, cell, history_lines, truncate};
 use crate::action::Action;
+use crate::action::{FollowupAction, HazardAction};
 use crate::domain::hazard::{Hazard, HazardStatus};
 use crate::domain::history::LogEntry;
 use crate::domain::incident::PlaceRef;
@@ -54,18 +55,20 @@ impl HazardList {
                 self.rows_current = self.window() == window;
                 return Some(Action::Reload);
             }
-            KeyCode::Char('a') => return Some(Action::NewHazard),
+            KeyCode::Char('a') => return Some(Action::Hazard(HazardAction::NewHazard)),
             KeyCode::Char('r') => {
                 return h
                     .filter(|h| h.status.is_pending())
-                    .map(|h| Action::AskAdvanceHazard(h.id));
+                    .map(|h| Action::Hazard(HazardAction::AskAdvanceHazard(h.id)));
             }
             KeyCode::Char('v') => {
                 return h
                     .filter(|h| h.status == HazardStatus::Rectified)
-                    .map(|h| Action::VerifyHazard(h.id, h.version));
+                    .map(|h| Action::Hazard(HazardAction::VerifyHazard(h.id, h.version)));
             }
-            KeyCode::Char('f') => return h.map(|h| Action::NewFollowupForHazard(h.id)),
+            KeyCode::Char('f') => {
+                return h.map(|h| Action::Followup(FollowupAction::NewFollowupForHazard(h.id)));
+            }
             KeyCode::Char('d') => {
                 self.all = !self.all;
                 self.cursor = 0;

@@ -9,6 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{View, followup_line, history_lines};
 use crate::action::Action;
+use crate::action::{FollowupAction, IncidentAction};
 use crate::domain::followup::Followup;
 use crate::domain::history::LogEntry;
 use crate::domain::incident::{self, Incident, IncidentId, PlaceRef};
@@ -53,11 +54,17 @@ impl IncidentDetail {
                 return incident
                     .students
                     .get(self.student)
-                    .map(|s| Action::OpenStudent(s.student.id));
+                    .map(|s| Action::Incident(IncidentAction::OpenStudent(s.student.id)));
             }
-            KeyCode::Char('e') if live => return Some(Action::EditIncident(self.id)),
-            KeyCode::Char('v') if live => return Some(Action::AskVoidIncident(self.id)),
-            KeyCode::Char('f') if live => return Some(Action::NewFollowupFor(self.id)),
+            KeyCode::Char('e') if live => {
+                return Some(Action::Incident(IncidentAction::EditIncident(self.id)));
+            }
+            KeyCode::Char('v') if live => {
+                return Some(Action::Incident(IncidentAction::AskVoidIncident(self.id)));
+            }
+            KeyCode::Char('f') if live => {
+                return Some(Action::Followup(FollowupAction::NewFollowupFor(self.id)));
+            }
             KeyCode::Esc => return Some(Action::Back),
             _ => {}
         }

@@ -13,6 +13,7 @@ use ratatui::widgets::Paragraph;
 use super::involved_editor::{EditorOutcome, InvolvedEditor, Row};
 use super::{View, cell, pad};
 use crate::action::Action;
+use crate::action::IncidentAction;
 use crate::domain::clock::{format_when, parse_day, parse_when};
 use crate::domain::incident::{
     Bullying, IncidentDraft, IncidentId, Involved, InvolvedDraft, PlaceRef, Severity, Source,
@@ -394,10 +395,10 @@ impl IncidentForm {
     fn save(&mut self, view: &View<'_>) -> Option<Action> {
         let draft = self.parse(view)?;
         match &self.mode {
-            Mode::New { from_slip, .. } => Some(Action::CreateIncident {
+            Mode::New { from_slip, .. } => Some(Action::Incident(IncidentAction::CreateIncident {
                 draft,
                 from_slip: *from_slip,
-            }),
+            })),
             Mode::Correct { .. } => {
                 self.reason = Some(TextField::new(TextKind::Line));
                 None
@@ -418,12 +419,14 @@ impl IncidentForm {
         };
         let draft = self.parse(view)?;
         match &self.mode {
-            Mode::Correct { id, version, .. } => Some(Action::CorrectIncident {
-                id: *id,
-                version: *version,
-                draft,
-                reason,
-            }),
+            Mode::Correct { id, version, .. } => {
+                Some(Action::Incident(IncidentAction::CorrectIncident {
+                    id: *id,
+                    version: *version,
+                    draft,
+                    reason,
+                }))
+            }
             Mode::New { .. } => None,
         }
     }

@@ -11,6 +11,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{View, cell, truncate};
 use crate::action::Action;
+use crate::action::{IncidentAction, SlipAction};
 use crate::domain::incident::{self, IncidentFilter, IncidentRow, PlaceRef, Status};
 use crate::domain::people::StudentId;
 use crate::domain::slip::{Slip, SlipStatus};
@@ -184,9 +185,9 @@ impl IncidentList {
                 return self
                     .rows
                     .get(self.cursor)
-                    .map(|r| Action::OpenIncident(r.id));
+                    .map(|r| Action::Incident(IncidentAction::OpenIncident(r.id)));
             }
-            KeyCode::Char('a') => return Some(Action::NewIncident),
+            KeyCode::Char('a') => return Some(Action::Incident(IncidentAction::NewIncident)),
             KeyCode::Char('/') => {
                 self.search = Some(TextField::with_value(TextKind::Name, &f.text));
                 return None;
@@ -219,11 +220,11 @@ impl IncidentList {
             .get(self.cursor)
             .filter(|s| s.status == SlipStatus::Unverified);
         match key.code {
-            KeyCode::Char('a') => Some(Action::NewSlip),
+            KeyCode::Char('a') => Some(Action::Slip(SlipAction::NewSlip)),
             // `i` is the Incidents key everywhere; `e` (event) as on the patrol grid.
-            KeyCode::Char('e') => slip.map(|s| Action::SlipToIncident(s.id)),
-            KeyCode::Char('g') => slip.map(|s| Action::AskMergeSlip(s.id)),
-            KeyCode::Char('u') => slip.map(|s| Action::AskSlipUnfounded(s.id)),
+            KeyCode::Char('e') => slip.map(|s| Action::Slip(SlipAction::SlipToIncident(s.id))),
+            KeyCode::Char('g') => slip.map(|s| Action::Slip(SlipAction::AskMergeSlip(s.id))),
+            KeyCode::Char('u') => slip.map(|s| Action::Slip(SlipAction::AskSlipUnfounded(s.id))),
             _ => None,
         }
     }

@@ -10,6 +10,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{View, duration_text, pad, state_word, window_text};
 use crate::action::Action;
+use crate::action::PatrolAction;
 use crate::domain::incident;
 use crate::domain::patrol::RoundState;
 use crate::domain::rounds::RoundView;
@@ -36,17 +37,17 @@ impl NowScreen {
             KeyCode::Enter => {
                 return rounds
                     .get(self.cursor)
-                    .map(|r| Action::OpenCheck(r.key.clone()));
+                    .map(|r| Action::Patrol(PatrolAction::OpenCheck(r.key.clone())));
             }
             KeyCode::Char('o') => {
                 return rounds
                     .get(self.cursor)
-                    .map(|r| Action::QuickOk(r.key.clone()));
+                    .map(|r| Action::Patrol(PatrolAction::QuickOk(r.key.clone())));
             }
             // On the key bar as the way to open a shift: the Shift tab.
             KeyCode::Char('s') => return Some(Action::Go(crate::action::Tab::Shift)),
             KeyCode::Char('e') if view.data.open_exceptions > 0 => {
-                return Some(Action::ShowExceptions);
+                return Some(Action::Patrol(PatrolAction::ShowExceptions));
             }
             _ => {}
         }

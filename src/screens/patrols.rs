@@ -11,6 +11,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{View, day_text, pad, round_title, state_word};
 use crate::action::Action;
+use crate::action::{HazardAction, IncidentAction, PatrolAction};
 use crate::config::Config;
 use crate::domain::patrol::{ItemResult, RoundState};
 use crate::domain::rounds::{self, RoundView};
@@ -136,25 +137,43 @@ impl PatrolScreen {
                 self.col = (self.col + 1).min(cols.saturating_sub(1));
             }
             KeyCode::Char('[') | KeyCode::PageUp => {
-                return Some(Action::PatrolDay(self.day - Duration::days(1)));
+                return Some(Action::Patrol(PatrolAction::PatrolDay(
+                    self.day - Duration::days(1),
+                )));
             }
             KeyCode::Char(']') | KeyCode::PageDown => {
-                return Some(Action::PatrolDay(self.day + Duration::days(1)));
+                return Some(Action::Patrol(PatrolAction::PatrolDay(
+                    self.day + Duration::days(1),
+                )));
             }
-            KeyCode::Char('t') => return Some(Action::PatrolDay(view.now.date())),
-            KeyCode::Enter => return self.selected().map(|r| Action::OpenCheck(r.key.clone())),
-            KeyCode::Char('o') => return self.selected().map(|r| Action::QuickOk(r.key.clone())),
-            KeyCode::Char('r') => return self.selected().map(|r| Action::AskReason(r.key.clone())),
+            KeyCode::Char('t') => {
+                return Some(Action::Patrol(PatrolAction::PatrolDay(view.now.date())));
+            }
+            KeyCode::Enter => {
+                return self
+                    .selected()
+                    .map(|r| Action::Patrol(PatrolAction::OpenCheck(r.key.clone())));
+            }
+            KeyCode::Char('o') => {
+                return self
+                    .selected()
+                    .map(|r| Action::Patrol(PatrolAction::QuickOk(r.key.clone())));
+            }
+            KeyCode::Char('r') => {
+                return self
+                    .selected()
+                    .map(|r| Action::Patrol(PatrolAction::AskReason(r.key.clone())));
+            }
             // Letters not taken by the global keys (i and h open the lists).
             KeyCode::Char('e') => {
                 return self
                     .selected()
-                    .map(|r| Action::IncidentFromCheck(r.key.clone()));
+                    .map(|r| Action::Incident(IncidentAction::IncidentFromCheck(r.key.clone())));
             }
             KeyCode::Char('d') => {
                 return self
                     .selected()
-                    .map(|r| Action::HazardFromCheck(r.key.clone()));
+                    .map(|r| Action::Hazard(HazardAction::HazardFromCheck(r.key.clone())));
             }
             _ => {}
         }

@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{View, day_text, pad, widest};
 use crate::action::Action;
+use crate::action::{DutyAction, DutyLogAction};
 use crate::domain::shift::{DutyRole, Shift};
 use crate::domain::text;
 use crate::widgets::Keys;
@@ -19,15 +20,19 @@ impl ShiftScreen {
     pub fn handle_key(&mut self, key: KeyEvent, view: &View<'_>) -> Option<Action> {
         let shift = view.data.shift.as_ref();
         match (key.code, shift) {
-            (KeyCode::Char('o'), None) => Some(Action::NewShift),
-            (KeyCode::Char('l'), _) => Some(Action::OpenSummary),
-            (KeyCode::Char('c'), Some(_)) => Some(Action::CloseShift { confirmed: false }),
+            (KeyCode::Char('o'), None) => Some(Action::Duty(DutyAction::NewShift)),
+            (KeyCode::Char('l'), _) => Some(Action::DutyLog(DutyLogAction::OpenSummary)),
+            (KeyCode::Char('c'), Some(_)) => {
+                Some(Action::Duty(DutyAction::CloseShift { confirmed: false }))
+            }
             (KeyCode::Char('u'), Some(shift)) if !view.data.signed_in => {
                 let mut people: Vec<_> = shift.members.iter().map(|m| m.staff).collect();
                 people.dedup();
                 let at = people.iter().position(|p| Some(*p) == view.data.operator);
                 let next = at.map_or(0, |i| (i + 1) % people.len());
-                people.get(next).map(|p| Action::SetOperator(*p))
+                people
+                    .get(next)
+                    .map(|p| Action::Duty(DutyAction::SetOperator(*p)))
             }
             _ => None,
         }

@@ -10,6 +10,7 @@ use ratatui::widgets::Paragraph;
 
 use super::View;
 use crate::action::Action;
+use crate::action::DutyAction;
 use crate::domain::shift::{DutyRole, MemberRef, ShiftDraft};
 use crate::domain::staff::{self, Staff, StaffId};
 use crate::domain::text::TextKind;
@@ -87,7 +88,7 @@ impl ShiftForm {
     pub fn handle_key(&mut self, key: KeyEvent, view: &View<'_>) -> Option<Action> {
         if let Some((draft, _)) = self.confirm_new.take() {
             return matches!(key.code, KeyCode::Char('y' | 'Y') | KeyCode::Enter)
-                .then_some(Action::StartShift(draft));
+                .then_some(Action::Duty(DutyAction::StartShift(draft)));
         }
         let choices = self.choices(&view.data.staff);
         let last = self.fields.len() - 1;
@@ -179,7 +180,7 @@ impl ShiftForm {
             members,
         };
         if new_names.is_empty() {
-            Some(Action::StartShift(draft))
+            Some(Action::Duty(DutyAction::StartShift(draft)))
         } else {
             self.confirm_new = Some((draft, new_names));
             None

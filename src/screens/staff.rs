@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{View, pad};
 use crate::action::Action;
+use crate::action::{AccessAction, AttentionAction, DutyAction};
 use crate::domain::staff::Staff;
 use crate::domain::text::{self, TextKind};
 use crate::widgets::Keys;
@@ -73,14 +74,14 @@ impl StaffScreen {
                 self.typing_done = false;
                 self.cursor = 0;
             }
-            KeyCode::Char('a') => return Some(Action::NewStaff),
+            KeyCode::Char('a') => return Some(Action::Duty(DutyAction::NewStaff)),
             KeyCode::Char('r') if view.data.attention_visible => {
-                return Some(Action::OpenAttention);
+                return Some(Action::Attention(AttentionAction::OpenAttention));
             }
             KeyCode::Enter => {
                 return shown
                     .get(self.cursor.min(last))
-                    .map(|p| Action::OpenAccount(p.id));
+                    .map(|p| Action::Access(AccessAction::OpenAccount(p.id)));
             }
             KeyCode::Tab => return Some(Action::ShowStudents),
             _ => {}

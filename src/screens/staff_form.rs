@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::View;
 use crate::action::Action;
+use crate::action::DutyAction;
 use crate::domain::staff::{StaffDraft, StaffRole};
 use crate::domain::text::TextKind;
 use crate::widgets::Keys;
@@ -80,10 +81,10 @@ impl StaffForm {
 
     fn save(&mut self) -> Option<Action> {
         match self.name.parse(true) {
-            Ok(name) => Some(Action::SaveStaff(StaffDraft {
+            Ok(name) => Some(Action::Duty(DutyAction::SaveStaff(StaffDraft {
                 name,
                 role: StaffRole::ALL[self.role],
-            })),
+            }))),
             Err(e) => {
                 self.name.error = Some(e);
                 self.on_role = false;

@@ -11,6 +11,7 @@ use ratatui::widgets::Paragraph;
 use super::incidents::{incident_line, widths};
 use super::{View, followup_line};
 use crate::action::Action;
+use crate::action::{FollowupAction, IncidentAction};
 use crate::domain::followup::Followup;
 use crate::domain::incident::{IncidentRow, Role};
 use crate::domain::people::{Student, StudentId};
@@ -76,13 +77,22 @@ impl StudentView {
                 self.cursor = (self.cursor + 1).min(self.entries.len().saturating_sub(1));
             }
             KeyCode::Enter => match self.entries.get(self.cursor) {
-                Some(Entry::Incident(r, _)) => return Some(Action::OpenIncident(r.id)),
+                Some(Entry::Incident(r, _)) => {
+                    return Some(Action::Incident(IncidentAction::OpenIncident(r.id)));
+                }
                 Some(Entry::Followup(f)) => {
-                    return f.incident.as_ref().map(|(id, _)| Action::OpenIncident(*id));
+                    return f
+                        .incident
+                        .as_ref()
+                        .map(|(id, _)| Action::Incident(IncidentAction::OpenIncident(*id)));
                 }
                 None => {}
             },
-            KeyCode::Char('f') => return Some(Action::NewFollowupForStudent(self.id)),
+            KeyCode::Char('f') => {
+                return Some(Action::Followup(FollowupAction::NewFollowupForStudent(
+                    self.id,
+                )));
+            }
             KeyCode::Esc => return Some(Action::Back),
             _ => {}
         }

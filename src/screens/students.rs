@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{View, pad};
+use crate::action::IncidentAction;
 use crate::action::{Action, Tab};
 use crate::domain::people::Student;
 use crate::domain::text::{self, TextKind};
@@ -51,7 +52,11 @@ impl StudentsScreen {
         match key.code {
             KeyCode::Up => self.cursor = self.cursor.saturating_sub(1),
             KeyCode::Down => self.cursor = (self.cursor + 1).min(shown.len().saturating_sub(1)),
-            KeyCode::Enter => return shown.get(self.cursor).map(|s| Action::OpenStudent(s.id)),
+            KeyCode::Enter => {
+                return shown
+                    .get(self.cursor)
+                    .map(|s| Action::Incident(IncidentAction::OpenStudent(s.id)));
+            }
             KeyCode::Tab => return Some(Action::Go(Tab::People)),
             KeyCode::Esc if !self.search.value().is_empty() => self.search.set_value(""),
             KeyCode::Esc => return Some(Action::Go(Tab::Now)),

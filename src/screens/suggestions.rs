@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{View, cell};
 use crate::action::Action;
+use crate::action::FollowupAction;
 use crate::domain::clock::{format_when, parse_when};
 use crate::domain::followup::FollowupDraft;
 use crate::domain::incident::IncidentId;
@@ -89,10 +90,10 @@ impl Suggestions {
                     .filter(|i| i.on)
                     .map(|i| i.draft.clone())
                     .collect();
-                return Some(Action::AcceptSuggestions {
+                return Some(Action::Followup(FollowupAction::AcceptSuggestions {
                     incident: self.incident,
                     drafts: chosen,
-                });
+                }));
             }
             KeyCode::Char('s') if key.modifiers.contains(KeyModifiers::CONTROL) => {
                 let chosen: Vec<FollowupDraft> = self
@@ -101,16 +102,16 @@ impl Suggestions {
                     .filter(|i| i.on)
                     .map(|i| i.draft.clone())
                     .collect();
-                return Some(Action::AcceptSuggestions {
+                return Some(Action::Followup(FollowupAction::AcceptSuggestions {
                     incident: self.incident,
                     drafts: chosen,
-                });
+                }));
             }
             KeyCode::Esc => {
-                return Some(Action::AcceptSuggestions {
+                return Some(Action::Followup(FollowupAction::AcceptSuggestions {
                     incident: self.incident,
                     drafts: Vec::new(),
-                });
+                }));
             }
             _ => {}
         }

@@ -11,6 +11,7 @@ use ratatui::widgets::{Bar, BarChart, Block, Paragraph, Sparkline};
 
 use super::View;
 use crate::action::Action;
+use crate::action::DutyLogAction;
 use crate::domain::shift::ShiftId;
 use crate::report::Doc;
 use crate::report::period::PeriodReport;
@@ -128,11 +129,11 @@ impl SummaryScreen {
                 Outcome::Save | Outcome::Pass => {
                     let summary = self.summary.as_ref()?;
                     match form.area(0, false) {
-                        Ok(note) => Some(Action::SaveHandover {
+                        Ok(note) => Some(Action::DutyLog(DutyLogAction::SaveHandover {
                             id: summary.shift.id,
                             version: summary.shift.version,
                             note,
-                        }),
+                        })),
                         Err(e) => form.fail(0, e),
                     }
                 }
@@ -164,7 +165,10 @@ impl SummaryScreen {
                 return match self.mode {
                     Mode::Shift => {
                         let id = self.summary.as_ref()?.shift.id;
-                        Some(Action::NeighbourShift { from: id, later })
+                        Some(Action::DutyLog(DutyLogAction::NeighbourShift {
+                            from: id,
+                            later,
+                        }))
                     }
                     Mode::Period => {
                         let (from, to) = self.range(view.now.date());
@@ -189,7 +193,7 @@ impl SummaryScreen {
             KeyCode::Char('e') if self.mode == Mode::Shift => {
                 let summary = self.summary.as_ref()?;
                 if summary.shift.signed_off.is_some() {
-                    return Some(Action::SaySignedOff);
+                    return Some(Action::DutyLog(DutyLogAction::SaySignedOff));
                 }
                 self.note = Some(Form::new(vec![Field::area(
                     view.s.r_handover,
@@ -199,7 +203,10 @@ impl SummaryScreen {
             }
             KeyCode::Char('o') if self.mode == Mode::Shift => {
                 let summary = self.summary.as_ref()?;
-                return Some(Action::AskSignOff(summary.shift.id, summary.shift.version));
+                return Some(Action::DutyLog(DutyLogAction::AskSignOff(
+                    summary.shift.id,
+                    summary.shift.version,
+                )));
             }
             KeyCode::Esc => return Some(Action::Back),
             _ => {}

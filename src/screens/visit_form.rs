@@ -10,6 +10,7 @@ use ratatui::widgets::Paragraph;
 
 use super::View;
 use crate::action::Action;
+use crate::action::GateAction;
 use crate::domain::gate::{Document, VisitDraft, Visitor, VisitorId};
 use crate::domain::idcard::{self, DocType};
 use crate::domain::staff::StaffId;
@@ -242,7 +243,7 @@ impl VisitForm {
             Ok(h) => h.map(|(id, _)| StaffId(id)),
             Err(e) => return f.fail(HOST, e),
         };
-        Some(Action::SignIn(Box::new(VisitDraft {
+        Some(Action::Gate(GateAction::SignIn(Box::new(VisitDraft {
             visitor: earlier.map(|v| v.id),
             name,
             phone,
@@ -254,7 +255,7 @@ impl VisitForm {
             host_confirmed: f.choice(CONFIRMED) == 1,
             plate: f.text(PLATE),
             pass_no: f.text(PASS),
-        })))
+        }))))
     }
 
     pub fn keys(&self, view: &View<'_>) -> Keys {

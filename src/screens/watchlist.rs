@@ -11,6 +11,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{View, cell, pad, widest};
 use crate::action::Action;
+use crate::action::WatchAction;
 use crate::domain::clock::parse_day;
 use crate::domain::gate::{WatchDraft, WatchEntry};
 use crate::domain::idcard;
@@ -70,7 +71,7 @@ impl Watchlist {
                     .rows
                     .get(self.cursor)
                     .filter(|w| w.active)
-                    .map(|w| Action::EndWatch(w.id, w.version));
+                    .map(|w| Action::Watch(WatchAction::EndWatch(w.id, w.version)));
             }
             KeyCode::Esc => return Some(Action::Back),
             _ => {}
@@ -116,13 +117,13 @@ impl Watchlist {
         let plate = values.pop().unwrap_or_default();
         let doc_number = values.pop().unwrap_or_default().to_uppercase();
         let name = values.pop().unwrap_or_default();
-        Some(Action::CreateWatch(WatchDraft {
+        Some(Action::Watch(WatchAction::CreateWatch(WatchDraft {
             name,
             doc_number,
             plate,
             reason,
             until,
-        }))
+        })))
     }
 
     pub fn keys(&self, view: &View<'_>) -> Keys {
