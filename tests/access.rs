@@ -9,6 +9,8 @@
     reason = "a test stops at the first thing that is not as expected"
 )]
 
+#[path = "common/screen.rs"]
+mod screen;
 #[path = "common/world.rs"]
 mod world;
 
@@ -20,12 +22,9 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Duration as Days, Utc};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use rusqlite::{Connection, OpenFlags};
 use tempfile::TempDir;
-use unicode_width::UnicodeWidthStr;
 
 use dutydesk::action::{Action, Purpose, Tab};
 use dutydesk::app::{App, Station, permission};
@@ -126,22 +125,7 @@ fn sign_in(app: &mut App, name: &str, pin: &str) {
 
 /// The screen drawn at 120×40 through the app's own `ui::draw`, as text (Chinese as typed).
 fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-    terminal.draw(|f| dutydesk::ui::draw(f, app)).expect("draw");
-    let buffer = terminal.backend().buffer();
-    let area = buffer.area;
-    let mut out = String::new();
-    for y in area.top()..area.bottom() {
-        let mut x = area.left();
-        while x < area.right() {
-            let symbol = buffer[(x, y)].symbol();
-            out.push_str(symbol);
-            // A wide character's second cell holds a blank that is not on the screen.
-            x += u16::try_from(symbol.width().max(1)).unwrap_or(1);
-        }
-        out.push('\n');
-    }
-    out
+    screen::draw_text(app, 120, 40)
 }
 
 /// The screen's text without borders or white space, so that a message wrapped inside a box

@@ -17,6 +17,8 @@ mod corpus;
 mod desk;
 #[path = "common/scan.rs"]
 mod scan;
+#[path = "common/screen.rs"]
+mod screen;
 #[path = "common/world.rs"]
 mod world;
 
