@@ -522,11 +522,11 @@ fn put(d: &mut Desk, entry: Entry, prefix: &str, payload: &str) {
     };
 }
 
-/// The most characters a name or number field holds (docs/DATA-SAFETY.md).
+/// The most characters a name or number field holds.
 const NAME_MAX: usize = 40;
 
-/// What each payload leaves in a one-line name field, written out by hand from the rules of
-/// docs/DATA-SAFETY.md rather than worked out by the crate's own filter (which is under test):
+/// What each payload leaves in a one-line name field, written out by hand from the rules for
+/// one-line fields rather than worked out by the crate's own filter (which is under test):
 /// `(payload name, typed, pasted)`.
 ///
 /// Typed a character at a time, every control character (C0, DEL, C1) and every invisible
