@@ -3,11 +3,14 @@
 //! parent killing it at any moment knows exactly which records must have survived.
 //!
 //! ```text
-//! stress_writer write <db> <tag> <saves>   open or join a shift, then save records
-//!                                          (<saves> = 0: until killed)
-//! stress_writer open <db>                  wait for stdin to close (the parent's start
-//!                                          signal), open the file once, print OPENED
+//! stress_writer write <db> <tag> <saves>   wait for the start signal, open or join a shift,
+//!                                          then save records (<saves> = 0: until killed)
+//! stress_writer open <db>                  wait for the start signal, open the file once,
+//!                                          print OPENED
 //! ```
+//! The start signal: the writer prints `READY` (so the parent knows it is loaded and waiting)
+//! and then blocks until its stdin is closed. A parent that starts several writers waits for
+//! every `READY` before closing their stdins, so that they really begin together.
 //! Every record carries its token (`<tag>-<n>`) in a text field, so the parent can find it.
 //! A save that fails prints `ERR <kind> <token> <error>` and is tried again with the same draft,
 //! as a form that keeps what was typed would be; the tests expect no ERR line at all. A writer
@@ -64,19 +67,33 @@ fn main() -> Result<()> {
         .collect::<Vec<_>>()
         .as_slice()
     {
-        ["open", db] => open_once(Path::new(db)),
+        ["open", db] => {
+            wait_for_start()?;
+            open_once(Path::new(db))
+        }
         ["write", db, tag, saves] => {
             let saves: u64 = saves.parse().context("saves: a number")?;
+            wait_for_start()?;
             Writer::start(Path::new(db), tag)?.run(saves)
         }
         _ => bail!("usage: stress_writer write <db> <tag> <saves> | stress_writer open <db>"),
     }
 }
 
-/// The start-up race: every child waits on the same signal, then opens the file once.
-fn open_once(db: &Path) -> Result<()> {
+/// Says `READY`, then waits for the parent's start signal: its end of stdin being closed.
+fn wait_for_start() -> Result<()> {
+    {
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "READY")?;
+        out.flush()?;
+    }
     let mut signal = Vec::new();
     std::io::stdin().read_to_end(&mut signal)?;
+    Ok(())
+}
+
+/// The start-up race: every child, released together, opens the file once.
+fn open_once(db: &Path) -> Result<()> {
     match Store::open(db, Utc::now().date_naive()) {
         Ok(store) => {
             let version = store.schema_version()?;

@@ -9,6 +9,8 @@
     reason = "a test stops at the first thing that is not as expected"
 )]
 
+#[path = "common/screen.rs"]
+mod screen;
 #[path = "common/world.rs"]
 mod world;
 
@@ -20,12 +22,9 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Duration as Days, Utc};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use rusqlite::{Connection, OpenFlags};
 use tempfile::TempDir;
-use unicode_width::UnicodeWidthStr;
 
 use dutydesk::action::{
     AccessAction, AttentionAction, DutyAction, DutyLogAction, FollowupAction, GateAction,
@@ -131,22 +130,7 @@ fn sign_in(app: &mut App, name: &str, pin: &str) {
 
 /// The screen drawn at 120×40 through the app's own `ui::draw`, as text (Chinese as typed).
 fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-    terminal.draw(|f| dutydesk::ui::draw(f, app)).expect("draw");
-    let buffer = terminal.backend().buffer();
-    let area = buffer.area;
-    let mut out = String::new();
-    for y in area.top()..area.bottom() {
-        let mut x = area.left();
-        while x < area.right() {
-            let symbol = buffer[(x, y)].symbol();
-            out.push_str(symbol);
-            // A wide character's second cell holds a blank that is not on the screen.
-            x += u16::try_from(symbol.width().max(1)).unwrap_or(1);
-        }
-        out.push('\n');
-    }
-    out
+    screen::draw_text(app, 120, 40)
 }
 
 /// The screen's text without borders or white space, so that a message wrapped inside a box
@@ -943,11 +927,99 @@ fn other_actions(m: &Morning) -> Vec<(&'static str, Action)> {
     ]
 }
 
-/// One app on a pristine copy of the morning, as `role`, at the desk.
-fn app_as(template: &Path, path: &Path, role: Role) -> App {
-    copy_db(template, path);
+/// The PIN the shift's leader is given for the sign-off cells.
+const WALK_PIN: &str = "482913";
+
+/// Puts the copy of the morning at `path` in the state `label`'s action needs to go through
+/// (the walk is of who may, not of what the records allow), and returns the action to walk,
+/// made afresh where the preparation changed the record's version:
+/// - opening a shift needs none open: the morning's is closed first;
+/// - verifying a hazard needs it rectified: it is, first, by the duty teacher;
+/// - signing a shift off is for its own leader on duty: the leader is given an account of the
+///   role walked, and signs in; the sign-off is asked for from the duty log (see `app_for`).
+fn prepare(path: &Path, label: &str, action: &Action, m: &Morning, role: Role) -> Action {
+    let mut store = Store::open_existing(path).expect("open");
+    let actor = Actor {
+        shift: m.shift.id,
+        staff: m.shift.members[0].staff,
+    };
+    match label {
+        "new shift" | "start shift" => {
+            store
+                .close_shift(m.shift.id, m.shift.version, world::at(10, 0))
+                .expect("close the morning's shift");
+        }
+        "verify hazard" => {
+            store
+                .advance_hazard(
+                    m.hazard.id,
+                    m.hazard.version,
+                    HazardStatus::Rectified,
+                    "fence mended",
+                    actor,
+                    world::at(10, 0),
+                )
+                .expect("rectify the hazard");
+            let hazard = store
+                .hazards(true, 10)
+                .expect("hazards")
+                .into_iter()
+                .find(|h| h.id == m.hazard.id)
+                .expect("the hazard");
+            return Action::VerifyHazard(hazard.id, hazard.version);
+        }
+        "ask sign off" | "sign off" => {
+            let admin = store
+                .create_first_admin("Walk Admin", &pin::hash("739164"), world::at(7, 0))
+                .expect("an administrator");
+            store
+                .set_account(
+                    leader(m).0,
+                    role,
+                    Some(&pin::hash(WALK_PIN)),
+                    admin,
+                    world::at(7, 0),
+                )
+                .expect("the leader's account");
+        }
+        _ => {}
+    }
+    action.clone()
+}
+
+/// The morning shift's leader on duty: id and name.
+fn leader(m: &Morning) -> (StaffId, String) {
+    m.shift
+        .members
+        .iter()
+        .find(|x| x.role == DutyRole::Leader)
+        .map(|x| (x.staff, x.name.clone()))
+        .expect("a leader on duty")
+}
+
+/// One app on the prepared copy of the morning, as `role`, at the desk: for the sign-off
+/// cells the leader on duty signed in with an account of that role, else a session of the
+/// role with nobody in particular.
+fn app_for(path: &Path, label: &str, m: &Morning, role: Role) -> App {
     let store = Store::open_existing(path).expect("open");
-    App::new(store, cfg(), Lang::En, &COLOR, world::clock()).unlocked(role)
+    let app = App::new(store, cfg(), Lang::En, &COLOR, world::clock());
+    if matches!(label, "ask sign off" | "sign off") {
+        let mut app = app;
+        sign_in(&mut app, &leader(m).1, WALK_PIN);
+        assert!(
+            app.status()
+                .is_some_and(|s| s.text.starts_with("Signed in")),
+            "{label}: the leader did not sign in as {role:?}: {:?}",
+            app.status()
+        );
+        // The sign-off is asked for from the duty log, where it names the shift signed.
+        if label == "ask sign off" {
+            app.update(Action::OpenSummary);
+        }
+        app
+    } else {
+        app.unlocked(role)
+    }
 }
 
 #[test]
@@ -973,7 +1045,6 @@ fn every_cell_is_walked_through_the_app_for_every_role() {
     }
 
     let mut wrong = Vec::new();
-    let mut stopped = Vec::new();
     let (mut allowed, mut denied) = (BTreeMap::new(), BTreeMap::new());
     for role in Role::ALL {
         // Each role on a morning of its own, and each action on a fresh copy of it, so that
@@ -983,10 +1054,12 @@ fn every_cell_is_walked_through_the_app_for_every_role() {
         let path = dir.path().join("walk.db");
         for (label, action) in &actions {
             let perm = permission(action).expect("checked above");
-            let mut app = app_as(&template, &path, role);
+            copy_db(&template, &path);
+            let action = prepare(&path, label, action, &m, role);
+            let mut app = app_for(&path, label, &m, role);
             let refused = refusal(&app, role);
             let before = dump(&path);
-            app.update(action.clone());
+            app.update(action);
             let said = status(&app);
             let error = app.status().is_some_and(|s| s.error);
             drop(app);
@@ -997,9 +1070,12 @@ fn every_cell_is_walked_through_the_app_for_every_role() {
                 if said.as_deref() == Some(refused.as_str()) {
                     wrong.push(format!("{cell}: allowed, but refused"));
                 } else if error {
-                    // Allowed, and stopped by the record's state (a shift already open, a
-                    // hazard not yet rectified): shown, not failed.
-                    stopped.push(format!("{cell}: {}", said.unwrap_or_default()));
+                    // Allowed, and the records were put in the state the action needs
+                    // (`prepare`): an error here is the app's.
+                    wrong.push(format!(
+                        "{cell}: allowed, but stopped: {}",
+                        said.unwrap_or_default()
+                    ));
                 }
             } else {
                 *denied.entry(role.code()).or_insert(0) += 1;
@@ -1013,12 +1089,10 @@ fn every_cell_is_walked_through_the_app_for_every_role() {
         }
     }
     eprintln!(
-        "{} actions × {} roles walked in {:.1?}; allowed {allowed:?}, refused {denied:?}\n\
-         allowed but stopped by the records' state:\n{}",
+        "{} actions × {} roles walked in {:.1?}; allowed {allowed:?}, refused {denied:?}",
         actions.len(),
         Role::ALL.len(),
         started.elapsed(),
-        stopped.join("\n")
     );
     assert!(
         wrong.is_empty(),
@@ -1711,15 +1785,20 @@ fn check(db: &Path, home: &Path) -> (i32, String) {
     (out.status.code().expect("an exit code"), text)
 }
 
+/// Whether the sqlite3 shell is installed. Its absence fails the test, unless
+/// `DUTYDESK_SKIP_TMUX=1` (the switch that also skips the tmux tests) asks to skip on purpose.
 fn sqlite3_available() -> bool {
     let found = Command::new("sqlite3")
         .arg("-version")
         .output()
         .is_ok_and(|o| o.status.success());
-    assert!(
-        found || std::env::var_os("DUTYDESK_REQUIRE_TMUX").is_none(),
-        "the sqlite3 command is required (DUTYDESK_REQUIRE_TMUX is set) but not installed"
-    );
+    if !found {
+        assert!(
+            std::env::var("DUTYDESK_SKIP_TMUX").is_ok_and(|v| v == "1"),
+            "the sqlite3 command is not installed: install it, or set DUTYDESK_SKIP_TMUX=1 to \
+             skip the part that edits the file with it on purpose"
+        );
+    }
     found
 }
 
@@ -1764,7 +1843,10 @@ fn a_row_changed_outside_the_program_is_found_by_check_and_triggers_refuse_the_r
         assert!(text.contains("audit trail broken at row 2"), "{text}");
         assert!(!text.contains("chain intact"), "{text}");
     } else {
-        eprintln!("skipped the sqlite3 part: the sqlite3 command is not installed");
+        eprintln!(
+            "skipped the sqlite3 part: the sqlite3 command is not installed and \
+             DUTYDESK_SKIP_TMUX=1 is set"
+        );
     }
     let (code, text) = check(&original, &home);
     assert_eq!(code, 0, "{text}");
@@ -1812,7 +1894,7 @@ fn a_row_removed_or_rehashed_breaks_the_chain_at_the_next_row() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Holes found while walking the table (each fails today; see its `ignore` line)
+// Holes once found while walking the table, each fixed since and kept so that it stays fixed
 // ---------------------------------------------------------------------------------------------
 
 #[test]

@@ -24,7 +24,8 @@ use std::io::{BufRead, BufReader, Read};
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitStatus, Stdio};
+use std::process::{Child, ChildStdout, Command, ExitStatus, Stdio};
+use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Mutex, OnceLock, PoisonError};
 use std::thread::{JoinHandle, sleep};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -43,6 +44,8 @@ const SIGKILL: i32 = 9;
 const BUSY_TIMEOUT_MS: u64 = 9_500;
 /// A writer that has not finished by then is stuck: the test fails rather than hang CI.
 const WATCHDOG: Duration = Duration::from_secs(600);
+/// How long children may take to be loaded and say they are waiting at the start line.
+const READY_WITHIN: Duration = Duration::from_secs(60);
 
 /// The tests here measure time and load both cores: one at a time.
 static SERIAL: Mutex<()> = Mutex::new(());
@@ -92,6 +95,8 @@ fn env_count(name: &str, default: u64) -> u64 {
 struct Running {
     child: Child,
     tag: String,
+    /// Gets a message when the child has printed `READY`: it is waiting for its stdin to close.
+    ready: Receiver<()>,
     stdout: JoinHandle<Vec<String>>,
     stderr: JoinHandle<String>,
 }
@@ -125,7 +130,8 @@ fn spawn(args: &[&str], tag: &str) -> Running {
         .expect("spawn the stress writer");
     let out = child.stdout.take().expect("stdout");
     let mut err = child.stderr.take().expect("stderr");
-    let stdout = std::thread::spawn(move || complete_lines(out));
+    let (said_ready, ready) = channel();
+    let stdout = std::thread::spawn(move || complete_lines(out, &said_ready));
     let stderr = std::thread::spawn(move || {
         let mut text = String::new();
         let _ = err.read_to_string(&mut text);
@@ -134,14 +140,15 @@ fn spawn(args: &[&str], tag: &str) -> Running {
     Running {
         child,
         tag: tag.to_owned(),
+        ready,
         stdout,
         stderr,
     }
 }
 
 /// The lines read until end of file; a last line without its newline (cut by a kill) is not
-/// an acknowledgement and is dropped.
-fn complete_lines(out: impl Read) -> Vec<String> {
+/// an acknowledgement and is dropped. A `READY` line is passed on to `ready` as it comes.
+fn complete_lines(out: impl Read, ready: &Sender<()>) -> Vec<String> {
     let mut reader = BufReader::new(out);
     let mut lines = Vec::new();
     let mut buf = Vec::new();
@@ -150,20 +157,50 @@ fn complete_lines(out: impl Read) -> Vec<String> {
         match reader.read_until(b'\n', &mut buf) {
             Ok(0) | Err(_) => return lines,
             Ok(_) if buf.ends_with(b"\n") => {
-                lines.push(String::from_utf8_lossy(&buf[..buf.len() - 1]).into_owned());
+                let line = String::from_utf8_lossy(&buf[..buf.len() - 1]).into_owned();
+                if line == "READY" {
+                    // The parent may have stopped listening (a test already failing).
+                    let _ = ready.send(());
+                }
+                lines.push(line);
             }
             Ok(_) => return lines,
         }
     }
 }
 
+/// A writer waiting at the start line: it begins once released (`release_together`, or its
+/// stdin closed by `spawn_writer_now`).
 fn spawn_writer(db: &Path, tag: &str, saves: u64) -> Running {
     let db = db.to_str().expect("utf-8 path");
     let saves = saves.to_string();
-    let mut running = spawn(&["write", db, tag, &saves], tag);
-    // The writer does not read stdin; closing it now keeps the open mode's signal apart.
+    spawn(&["write", db, tag, &saves], tag)
+}
+
+/// A writer that begins at once (nothing to race at its start).
+fn spawn_writer_now(db: &Path, tag: &str, saves: u64) -> Running {
+    let mut running = spawn_writer(db, tag, saves);
     drop(running.child.stdin.take());
     running
+}
+
+/// The start line: waits until every child has said `READY` (loaded, and blocked reading its
+/// stdin), and only then closes all their stdins, one right after the other, so that they
+/// begin together. A child that dies or hangs before it is ready fails the test.
+fn release_together(children: &mut [Running]) {
+    let deadline = Instant::now() + READY_WITHIN;
+    for child in children.iter() {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if let Err(e) = child.ready.recv_timeout(left) {
+            panic!(
+                "{} did not say READY within {READY_WITHIN:?} ({e})",
+                child.tag
+            );
+        }
+    }
+    for child in children.iter_mut() {
+        drop(child.child.stdin.take());
+    }
 }
 
 impl Running {
@@ -211,6 +248,7 @@ impl Running {
                     token: (*token).to_owned(),
                 }),
                 ["ERR", ..] => f.errors.push(line.clone()),
+                ["READY"] => {}
                 ["DONE", saves, ms] => {
                     f.done = Some((saves.parse().expect("DONE"), ms.parse().expect("DONE")));
                 }
@@ -568,7 +606,7 @@ impl KillFile {
         delays.sort();
         let started = Instant::now();
         let writers =
-            ["a", "b"].map(|w| spawn_writer(&self.db, &format!("{}r{round}{w}", self.name), 0));
+            ["a", "b"].map(|w| spawn_writer_now(&self.db, &format!("{}r{round}{w}", self.name), 0));
         for (writer, delay) in writers.into_iter().zip(delays) {
             sleep(delay.saturating_sub(started.elapsed()));
             let f = writer.kill();
@@ -704,9 +742,10 @@ fn three_terminals_saving_together_lose_nothing_and_show_no_error() {
     // to import the students.
     let db = tmp.path().join("data").join("dutydesk.db");
     let started = Instant::now();
-    let writers: Vec<Running> = (0..3)
+    let mut writers: Vec<Running> = (0..3)
         .map(|i| spawn_writer(&db, &format!("t{i}"), saves))
         .collect();
+    release_together(&mut writers);
     let finished: Vec<Finished> = writers.into_iter().map(Running::wait).collect();
     let took = started.elapsed();
     let mut acks = Vec::new();
@@ -788,17 +827,13 @@ fn assert_exact_counts(db: &Path, acks: &[Ack]) {
 // Several terminals starting at once
 // ---------------------------------------------------------------------------------------------
 
-/// Four children that open `db` once, released together (each waits for its stdin to close).
+/// Four children that open `db` once, released together once all four wait at the start line.
 fn start_four(db: &Path) -> Vec<Finished> {
     let path = db.to_str().expect("utf-8 path");
     let mut children: Vec<Running> = (0..4)
         .map(|i| spawn(&["open", path], &format!("start{i}")))
         .collect();
-    // Time for all four to be loaded and waiting, so that they really open together.
-    sleep(Duration::from_millis(20));
-    for child in &mut children {
-        drop(child.child.stdin.take());
-    }
+    release_together(&mut children);
     let finished: Vec<Finished> = children.into_iter().map(Running::wait).collect();
     for f in &finished {
         f.assert_ok();
@@ -973,10 +1008,13 @@ fn four_dutydesk_inits_at_once_create_one_file() {
     std::fs::create_dir(&decoy).expect("decoy");
     for round in 0..rounds {
         let home = tmp.path().join(format!("home{round}"));
-        let children: Vec<Child> = (0..4)
+        // Each through a shell that says READY and waits for its stdin to close before it
+        // becomes `dutydesk init` (exec): the four are released together once all wait.
+        let mut children: Vec<(Child, BufReader<ChildStdout>)> = (0..4)
             .map(|_| {
-                Command::new(env!("CARGO_BIN_EXE_dutydesk"))
-                    .arg("init")
+                let mut child = Command::new("sh")
+                    .args(["-c", "echo READY; cat >/dev/null; exec \"$0\" init"])
+                    .arg(env!("CARGO_BIN_EXE_dutydesk"))
                     .env_remove("DUTYDESK_DB")
                     .env_remove("DUTYDESK_CONFIG")
                     .env_remove("XDG_DATA_HOME")
@@ -985,19 +1023,36 @@ fn four_dutydesk_inits_at_once_create_one_file() {
                     .env("DUTYDESK_HOME", &home)
                     .env("DUTYDESK_NOW", "2026-11-30T07:30:00+08:00")
                     .env("HOME", &decoy)
+                    .stdin(Stdio::piped())
                     .stdout(Stdio::piped())
                     .stderr(Stdio::piped())
                     .spawn()
-                    .expect("spawn dutydesk")
+                    .expect("spawn sh");
+                let stdout = BufReader::new(child.stdout.take().expect("stdout"));
+                (child, stdout)
             })
             .collect();
-        let outputs: Vec<_> = children
+        for (_, stdout) in &mut children {
+            let mut line = String::new();
+            stdout.read_line(&mut line).expect("read");
+            assert_eq!(
+                line, "READY\n",
+                "round {round}: the shell did not get ready"
+            );
+        }
+        for (child, _) in &mut children {
+            drop(child.stdin.take());
+        }
+        let outputs: Vec<(String, std::process::Output)> = children
             .into_iter()
-            .map(|c| c.wait_with_output().expect("dutydesk ran"))
+            .map(|(child, mut stdout)| {
+                let mut text = String::new();
+                stdout.read_to_string(&mut text).expect("read");
+                (text, child.wait_with_output().expect("dutydesk ran"))
+            })
             .collect();
         let mut created = 0;
-        for out in &outputs {
-            let stdout = String::from_utf8_lossy(&out.stdout);
+        for (stdout, out) in &outputs {
             assert!(
                 out.status.success(),
                 "round {round}: init failed: {}\n{stdout}\n{}",

@@ -10,14 +10,16 @@
 //! reviewed snapshot. A few cells check that visitors still in after the day ends are red and
 //! keep their `!!` without colour, and every screen is searched for a whole ID number.
 
+#[path = "common/screen.rs"]
+mod screen;
+
+use screen::{assert_caret_after, buffer_text, find_on, screen_text};
 use std::path::PathBuf;
 
 use chrono::{DateTime, TimeZone, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Position;
 use ratatui::style::{Color, Modifier};
 use tempfile::TempDir;
 use unicode_width::UnicodeWidthStr;
@@ -330,11 +332,7 @@ impl Gate {
     }
 
     fn draw(&self, w: u16, h: u16) -> Terminal<TestBackend> {
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-        terminal
-            .draw(|f| dutydesk::ui::draw(f, &self.app))
-            .expect("draw");
-        terminal
+        screen::draw(&self.app, w, h)
     }
 }
 
@@ -419,54 +417,10 @@ fn every_gate_screen_in_both_languages_at_both_sizes() {
             for (w, h) in SIZES {
                 let terminal = g.draw(w, h);
                 let snapshot = format!("{name}_{}_{w}x{h}", lang_code(g.lang));
-                insta::assert_snapshot!(snapshot, terminal.backend());
+                insta::assert_snapshot!(snapshot, screen_text(terminal.backend()));
             }
         }
     }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reading the buffer
-// ---------------------------------------------------------------------------------------------
-
-/// Each row's visible text, with the x of every character (a wide character once, at its first
-/// column; the cell it hides is skipped, as a terminal shows it).
-fn rows(buf: &Buffer) -> Vec<(String, Vec<u16>)> {
-    let area = buf.area;
-    (area.top()..area.bottom())
-        .map(|y| {
-            let (mut text, mut xs, mut skip) = (String::new(), Vec::new(), 0usize);
-            for x in area.left()..area.right() {
-                let cell = &buf[(x, y)];
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                for c in cell.symbol().chars() {
-                    text.push(c);
-                    xs.push(x);
-                }
-                skip = cell.symbol().width().saturating_sub(1);
-            }
-            (text, xs)
-        })
-        .collect()
-}
-
-fn screen_text(buf: &Buffer) -> String {
-    rows(buf).into_iter().map(|(t, _)| t + "\n").collect()
-}
-
-/// Where `needle` first appears on a row that also holds `on`.
-fn find_on(buf: &Buffer, needle: &str, on: &str) -> Option<Position> {
-    rows(buf)
-        .iter()
-        .zip(buf.area.top()..)
-        .filter(|((text, _), _)| text.contains(on))
-        .find_map(|((text, xs), y)| {
-            let at = text.find(needle)?;
-            Some(Position::new(xs[text[..at].chars().count()], y))
-        })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -483,14 +437,14 @@ fn visitors_still_in_after_the_day_ends_are_red_and_marked_without_colour_too() 
                 let buf = t.backend().buffer();
                 for name in ["欧阳明华", "Mary Smith"] {
                     let bang = find_on(buf, "!!", name)
-                        .unwrap_or_else(|| panic!("{name} not marked:\n{}", screen_text(buf)));
+                        .unwrap_or_else(|| panic!("{name} not marked:\n{}", buffer_text(buf)));
                     assert_eq!(buf[bang].fg, colour, "{name} at {w}×{h}");
                     assert!(buf[bang].modifier.contains(Modifier::BOLD));
                 }
                 // Those still in before the day ends are not flagged.
                 let g = on_campus(lang, theme, false);
                 let t = g.draw(w, h);
-                assert!(!screen_text(t.backend().buffer()).contains("!!"));
+                assert!(!screen_text(t.backend()).contains("!!"));
             }
         }
     }
@@ -503,7 +457,7 @@ fn no_screen_shows_a_whole_id_number_whatever_the_policy() {
             for lang in LANGS {
                 let g = scene(lang, &COLOR, whole);
                 for (w, h) in SIZES {
-                    let text = screen_text(g.draw(w, h).backend().buffer());
+                    let text = screen_text(g.draw(w, h).backend());
                     for number in WHOLE_NUMBERS {
                         assert!(
                             !text.contains(number),
@@ -519,7 +473,7 @@ fn no_screen_shows_a_whole_id_number_whatever_the_policy() {
 #[test]
 fn numbers_are_shown_masked_to_the_last_four() {
     let g = on_campus(Lang::En, &COLOR, true);
-    let text = screen_text(g.draw(120, 40).backend().buffer());
+    let text = screen_text(g.draw(120, 40).backend());
     let row = |name: &str| {
         text.lines()
             .find(|l| l.contains(name))
@@ -545,29 +499,6 @@ fn the_caret_is_right_after_what_was_typed() {
     }
 }
 
-/// The cursor is shown, and the text just left of it on its row is `typed`, ending exactly at
-/// the cursor: the caret is counted in display columns (a Chinese character is two).
-fn assert_caret_after(terminal: &mut Terminal<TestBackend>, typed: &str) {
-    let pos = terminal.get_cursor_position().expect("cursor");
-    let all = rows(terminal.backend().buffer());
-    let (text, xs) = &all[usize::from(pos.y)];
-    let before: String = text
-        .chars()
-        .zip(xs)
-        .filter(|(_, x)| **x < pos.x)
-        .map(|(c, _)| c)
-        .collect();
-    let at = before
-        .rfind(typed)
-        .unwrap_or_else(|| panic!("the cursor at {pos:?} is not after {typed:?}: {before:?}"));
-    let start = xs[before[..at].chars().count()];
-    assert_eq!(
-        start + u16::try_from(typed.width()).expect("narrow"),
-        pos.x,
-        "the cursor is right after {typed:?}; left of it: {before:?}"
-    );
-}
-
 // ---------------------------------------------------------------------------------------------
 // Defects seen in the snapshots
 // ---------------------------------------------------------------------------------------------
@@ -576,7 +507,7 @@ fn assert_caret_after(terminal: &mut Terminal<TestBackend>, typed: &str) {
 fn the_time_inside_is_shown_whole_and_apart_from_the_next_column() {
     for (now, scene) in [(MORNING, on_campus as Scene), (LATE, end_of_day)] {
         let g = scene(Lang::Zh, &COLOR, false);
-        let text = screen_text(g.draw(120, 40).backend().buffer());
+        let text = screen_text(g.draw(120, 40).backend());
         let row = text
             .lines()
             .find(|l| l.contains("欧阳明华"))
@@ -594,7 +525,7 @@ fn the_time_inside_is_shown_whole_and_apart_from_the_next_column() {
 fn early_leaves_show_who_collected_the_student_at_80_columns() {
     for lang in LANGS {
         let g = early_leaves(lang, &COLOR, false);
-        let text = screen_text(g.draw(80, 24).backend().buffer());
+        let text = screen_text(g.draw(80, 24).backend());
         for (student, by) in [("王小明", "王建军"), ("李小红", "李娜")] {
             let row = text.lines().find(|l| l.contains(student)).expect("a row");
             assert!(row.contains(by), "{row}");
@@ -614,7 +545,7 @@ fn early_leaves_show_who_collected_the_student_at_80_columns() {
 #[test]
 fn the_three_list_labels_fit_at_80_columns() {
     let g = on_campus(Lang::En, &COLOR, false);
-    let text = screen_text(g.draw(80, 24).backend().buffer());
+    let text = screen_text(g.draw(80, 24).backend());
     assert!(text.contains("Left early today: 2"), "{text}");
 }
 
@@ -623,7 +554,7 @@ fn the_three_list_labels_fit_at_80_columns() {
 fn at_the_end_of_the_day_both_ways_to_resolve_are_on_the_key_bar_at_80_columns() {
     for lang in LANGS {
         let g = end_of_day(lang, &COLOR, false);
-        let text = screen_text(g.draw(80, 24).backend().buffer());
+        let text = screen_text(g.draw(80, 24).backend());
         let keys: Vec<&str> = text
             .lines()
             .last()
@@ -638,7 +569,7 @@ fn at_the_end_of_the_day_both_ways_to_resolve_are_on_the_key_bar_at_80_columns()
 
 fn the_sign_in_hints_fit_at_80_columns() {
     let g = id_error(Lang::En, &COLOR, false);
-    let text = screen_text(g.draw(80, 24).backend().buffer());
+    let text = screen_text(g.draw(80, 24).backend());
     assert!(text.contains("(↓, Enter)"), "{text}");
     assert!(text.contains("probably wrong."), "{text}");
 }

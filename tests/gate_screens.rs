@@ -9,16 +9,18 @@
 //! through a second `Store` (and raw rows through rusqlite). Where a check is about what the
 //! guard sees, the screen is drawn on a `TestBackend` and read.
 
+#[path = "common/screen.rs"]
+mod screen;
+
+use screen::screen_text;
 use std::path::PathBuf;
 
 use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use rusqlite::{Connection, OpenFlags};
 use tempfile::TempDir;
-use unicode_width::UnicodeWidthStr;
 
 use dutydesk::app::{App, Station};
 use dutydesk::config::Config;
@@ -274,16 +276,12 @@ impl Term {
     }
 
     fn draw(&self, w: u16, h: u16) -> Terminal<TestBackend> {
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-        terminal
-            .draw(|f| dutydesk::ui::draw(f, &self.app))
-            .expect("draw");
-        terminal
+        screen::draw(&self.app, w, h)
     }
 
     /// The screen at 80×24, as text.
     fn screen(&self) -> String {
-        screen_text(self.draw(80, 24).backend().buffer())
+        screen_text(self.draw(80, 24).backend())
     }
 
     fn status(&self) -> String {
@@ -312,26 +310,6 @@ impl Term {
         self.keys("市卫健委").tab(2).keys(number).tab(1);
         self.keys(purpose).tab(1)
     }
-}
-
-/// Each row's visible text (a wide character once, the cell it hides skipped).
-fn screen_text(buf: &Buffer) -> String {
-    let area = buf.area;
-    let mut out = String::new();
-    for y in area.top()..area.bottom() {
-        let mut skip = 0usize;
-        for x in area.left()..area.right() {
-            let cell = &buf[(x, y)];
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            out.push_str(cell.symbol());
-            skip = cell.symbol().width().saturating_sub(1);
-        }
-        out.push('\n');
-    }
-    out
 }
 
 /// The key bar (the last row), with the padding around each key collapsed to one space.
@@ -367,7 +345,7 @@ fn the_gate_station_shows_only_what_a_guard_needs() {
         assert!(!tabs.contains(other), "{other} at the gate:\n{screen}");
     }
     // Every key of the list fits on the key bar of a wider terminal (80 columns: see below).
-    let wide = screen_text(gate.draw(120, 40).backend().buffer());
+    let wide = screen_text(gate.draw(120, 40).backend());
     let keys = key_bar(&wide);
     for key in [
         "v visitor in",
@@ -562,7 +540,7 @@ fn a_repeat_visitor_is_signed_in_in_at_most_eight_keys_with_the_last_visit_fille
     gate.press(KeyCode::Down).press(KeyCode::Enter);
     // Filled from the last visit, to be confirmed or changed.
     let filled = gate.draw(120, 40);
-    let filled = screen_text(filled.backend().buffer());
+    let filled = screen_text(filled.backend());
     for value in ["13800001111", "区教育局", "检查食堂", "陈静", "京A·12345"] {
         assert!(filled.contains(value), "{value} not filled in:\n{filled}");
     }
@@ -1187,7 +1165,7 @@ fn an_over_long_name_is_refused_at_the_field_with_the_text_kept() {
     let forty = "欧".repeat(40);
     gate.keys("v").keys(&forty).keys("阳");
     let screen = gate.draw(120, 40);
-    let screen = screen_text(screen.backend().buffer());
+    let screen = screen_text(screen.backend());
     assert!(
         screen.contains("Too long: at most 40 characters."),
         "{screen}"
@@ -1199,7 +1177,7 @@ fn an_over_long_name_is_refused_at_the_field_with_the_text_kept() {
     gate.press(KeyCode::Home);
     gate.app.handle_paste("more");
     let screen = gate.draw(120, 40);
-    let screen = screen_text(screen.backend().buffer());
+    let screen = screen_text(screen.backend());
     assert!(screen.contains("Too long: at most 40 characters."));
     gate.tab(5).keys("检查").ctrl('s');
     assert_eq!(school.on_campus()[0].name, forty, "the name typed, whole");

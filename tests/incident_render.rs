@@ -10,15 +10,16 @@
     reason = "a test stops at the first thing that is not as expected"
 )]
 
+#[path = "common/screen.rs"]
+mod screen;
+
 use chrono::{DateTime, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Position;
 use ratatui::style::{Color, Modifier};
+use screen::{assert_caret_after, cursor_shown, find_on, must_find, rows, screen_text};
 use tempfile::TempDir;
-use unicode_width::UnicodeWidthStr;
 
 use dutydesk::app::App;
 use dutydesk::domain::access::Role;
@@ -141,11 +142,7 @@ impl Desk {
     }
 
     fn draw(&self, w: u16, h: u16) -> Terminal<TestBackend> {
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-        terminal
-            .draw(|f| dutydesk::ui::draw(f, &self.app))
-            .expect("draw");
-        terminal
+        screen::draw(&self.app, w, h)
     }
 }
 
@@ -162,95 +159,12 @@ fn snap(name: &str, desk: &Desk, check: impl Fn(&mut Terminal<TestBackend>, &Des
     for (w, h) in SIZES {
         let mut terminal = desk.draw(w, h);
         let snapshot = format!("{name}_{}_{w}x{h}", lang_code(desk.lang));
-        insta::assert_snapshot!(snapshot, terminal.backend());
+        insta::assert_snapshot!(snapshot, screen_text(terminal.backend()));
         check(&mut terminal, desk);
     }
 }
 
 fn no_check(_: &mut Terminal<TestBackend>, _: &Desk) {}
-
-// ---------------------------------------------------------------------------------------------
-// Reading the buffer
-// ---------------------------------------------------------------------------------------------
-
-/// Each row's visible text, with the x of every character (wide characters take two columns,
-/// the cell they hide is skipped, as a terminal shows it).
-fn rows(buf: &Buffer) -> Vec<(String, Vec<u16>)> {
-    let area = buf.area;
-    (area.top()..area.bottom())
-        .map(|y| {
-            let (mut text, mut xs, mut skip) = (String::new(), Vec::new(), 0usize);
-            for x in area.left()..area.right() {
-                let cell = &buf[(x, y)];
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                for c in cell.symbol().chars() {
-                    text.push(c);
-                    xs.push(x);
-                }
-                skip = cell.symbol().width().saturating_sub(1);
-            }
-            (text, xs)
-        })
-        .collect()
-}
-
-/// Where `needle` first appears on screen, reading row by row, on a row that also holds `on`.
-fn find_on(buf: &Buffer, needle: &str, on: &str) -> Option<Position> {
-    rows(buf)
-        .iter()
-        .zip(buf.area.top()..)
-        .filter(|((text, _), _)| text.contains(on))
-        .find_map(|((text, xs), y)| {
-            let at = text.find(needle)?;
-            let chars_before = text[..at].chars().count();
-            Some(Position::new(xs[chars_before], y))
-        })
-}
-
-fn must_find(buf: &Buffer, needle: &str) -> Position {
-    find_on(buf, needle, "").unwrap_or_else(|| panic!("{needle:?} is not on screen"))
-}
-
-/// Everything on screen, row by row.
-fn screen_text(terminal: &Terminal<TestBackend>) -> String {
-    rows(terminal.backend().buffer())
-        .into_iter()
-        .map(|(t, _)| t + "\n")
-        .collect()
-}
-
-fn cursor_shown(terminal: &Terminal<TestBackend>) -> bool {
-    // TestBackend keeps whether the cursor is shown but has no getter; its Debug output has it.
-    format!("{:?}", terminal.backend()).contains("cursor: true")
-}
-
-/// The cursor is shown, and the text just left of it on its row is `typed`, ending exactly at
-/// the cursor: the caret is counted in display columns (a Chinese character is two).
-fn assert_caret_after(terminal: &mut Terminal<TestBackend>, typed: &str) {
-    assert!(cursor_shown(terminal), "a focused field shows the cursor");
-    let pos = terminal.get_cursor_position().expect("cursor");
-    let all = rows(terminal.backend().buffer());
-    let (text, xs) = &all[usize::from(pos.y)];
-    let before: String = text
-        .chars()
-        .zip(xs)
-        .filter(|(_, x)| **x < pos.x)
-        .map(|(c, _)| c)
-        .collect();
-    let at = before.rfind(typed).unwrap_or_else(|| {
-        panic!("the cursor at {pos:?} is not after {typed:?}; left of it: {before:?}")
-    });
-    let start = xs[before[..at].chars().count()];
-    assert_eq!(
-        start + u16::try_from(typed.width()).expect("narrow"),
-        pos.x,
-        "the cursor is right after {typed:?} ({} columns from x = {start}); left of it: {before:?}",
-        typed.width()
-    );
-}
 
 // ---------------------------------------------------------------------------------------------
 // Doing things as the user does them
@@ -712,7 +626,7 @@ fn overdue_marker_stays_without_colour() {
             let bang = find_on(buf, "!!", overdue).expect("an overdue row shows !!");
             assert_eq!(buf[bang].fg, Color::Reset);
             assert!(buf[bang].modifier.contains(Modifier::BOLD));
-            let text = screen_text(&t);
+            let text = screen_text(t.backend());
             let marked = text
                 .lines()
                 .filter(|l| l.contains(d.en_zh("due ", "截止")))
@@ -835,7 +749,7 @@ fn incident_lines_keep_the_clock_apart_from_the_students() {
     for scenario in [incident_list as Scenario, student_chronology] {
         let d = scenario(Lang::En, &COLOR);
         for (w, h) in SIZES {
-            let text = screen_text(&d.draw(w, h));
+            let text = screen_text(d.draw(w, h).backend());
             let line = line_with(&text, "days left");
             assert!(line.contains("days left "), "{w}x{h}: {line:?}");
         }
@@ -846,14 +760,14 @@ fn incident_lines_keep_the_clock_apart_from_the_students() {
 fn incident_list_shows_place_and_category_whole_when_there_is_room() {
     for lang in LANGS {
         let d = incident_list(lang, &COLOR);
-        let text = screen_text(&d.draw(120, 40));
+        let text = screen_text(d.draw(120, 40).backend());
         for whole in [
             d.en_zh("Physical bullying", "肢体欺凌"),
             d.en_zh("Shop outside the east gate", "东门外小卖部"),
         ] {
             assert!(text.contains(whole), "{whole:?} cut at 120x40:\n{text}");
         }
-        let narrow = screen_text(&d.draw(80, 24));
+        let narrow = screen_text(d.draw(80, 24).backend());
         let fight = d.en_zh("Fight", "打架");
         assert!(
             !narrow.contains(&format!("…{fight}")),
@@ -867,7 +781,7 @@ fn slips_show_the_incident_they_went_into() {
     for lang in LANGS {
         let d = slips(lang, &COLOR);
         for (w, h) in SIZES {
-            let text = screen_text(&d.draw(w, h));
+            let text = screen_text(d.draw(w, h).backend());
             let line = line_with(&text, d.en_zh("Stairwell light", "三楼楼梯灯"));
             assert!(line.contains("2026-0001 "), "{w}x{h}: {line:?}");
         }
@@ -878,7 +792,7 @@ fn slips_show_the_incident_they_went_into() {
 fn suggestions_show_whole_kind_names() {
     let d = suggestions(Lang::En, &COLOR);
     for (w, h) in SIZES {
-        let text = screen_text(&d.draw(w, h));
+        let text = screen_text(d.draw(w, h).backend());
         assert!(text.contains("parent contact"), "{w}x{h}:\n{text}");
         assert!(text.contains("counselling"), "{w}x{h}:\n{text}");
     }
@@ -888,7 +802,7 @@ fn suggestions_show_whole_kind_names() {
 fn followup_list_keeps_the_state_apart_from_the_owner() {
     let d = followup_list(Lang::En, &COLOR);
     for (w, h) in SIZES {
-        let text = screen_text(&d.draw(w, h));
+        let text = screen_text(d.draw(w, h).backend());
         let line = line_with(&text, "OVERDUE");
         assert!(line.contains("OVERDUE "), "{w}x{h}: {line:?}");
     }
@@ -897,7 +811,7 @@ fn followup_list_keeps_the_state_apart_from_the_owner() {
 #[test]
 fn hazard_register_shows_risk_status_and_place_whole_when_there_is_room() {
     let d = hazard_register(Lang::En, &COLOR);
-    let text = screen_text(&d.draw(120, 40));
+    let text = screen_text(d.draw(120, 40).backend());
     for whole in ["Critical", "rectifying", "Boys' dormitory "] {
         let rows: Vec<&str> = text.lines().filter(|l| l.contains(" due ")).collect();
         assert!(
@@ -905,7 +819,7 @@ fn hazard_register_shows_risk_status_and_place_whole_when_there_is_room() {
             "{whole:?} cut in the list:\n{text}"
         );
     }
-    let narrow = screen_text(&d.draw(80, 24));
+    let narrow = screen_text(d.draw(80, 24).backend());
     assert!(!narrow.contains("…Rooms"), "{narrow}");
 }
 
@@ -913,7 +827,7 @@ fn hazard_register_shows_risk_status_and_place_whole_when_there_is_room() {
 fn incident_form_shows_whole_role_names() {
     let d = incident_form_students(Lang::En, &COLOR);
     for (w, h) in SIZES {
-        let text = screen_text(&d.draw(w, h));
+        let text = screen_text(d.draw(w, h).backend());
         assert!(
             line_with(&text, "张小刚").contains("initiator"),
             "{w}x{h}:\n{text}"
@@ -930,7 +844,7 @@ fn help_lines_are_not_cut_mid_word_at_80_columns() {
     ];
     for (scenario, end) in cases {
         let d = scenario(Lang::En, &COLOR);
-        let text = screen_text(&d.draw(80, 24));
+        let text = screen_text(d.draw(80, 24).backend());
         assert!(text.contains(end), "{end:?} is cut:\n{text}");
     }
 }
@@ -938,15 +852,15 @@ fn help_lines_are_not_cut_mid_word_at_80_columns() {
 #[test]
 fn incident_detail_key_bar_keeps_the_student_record_key_at_80_columns() {
     let d = incident_detail(Lang::En, &COLOR);
-    let text = screen_text(&d.draw(80, 24));
+    let text = screen_text(d.draw(80, 24).backend());
     let bar = text.lines().last().expect("key bar");
     assert!(bar.contains("student record"), "{bar:?}");
 }
 
 #[test]
 fn english_counts_of_one_are_singular() {
-    let chronology = screen_text(&student_chronology(Lang::En, &COLOR).draw(80, 24));
+    let chronology = screen_text(student_chronology(Lang::En, &COLOR).draw(80, 24).backend());
     assert!(!chronology.contains("1 incidents"), "{chronology}");
-    let now = screen_text(&now_counts(Lang::En, &COLOR).draw(80, 24));
+    let now = screen_text(now_counts(Lang::En, &COLOR).draw(80, 24).backend());
     assert!(!now.contains("1 mailbox slips"), "{now}");
 }

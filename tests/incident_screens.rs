@@ -10,16 +10,18 @@
     reason = "a test stops at the first thing that is not as expected"
 )]
 
+#[path = "common/screen.rs"]
+mod screen;
+
+use screen::{cursor_shown, rows, screen_text};
 use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Color, Modifier};
 use tempfile::TempDir;
-use unicode_width::UnicodeWidthStr;
 
 use dutydesk::app::App;
 use dutydesk::domain::access::Role as Access;
@@ -170,16 +172,12 @@ impl Desk {
     }
 
     fn draw(&self, w: u16, h: u16) -> Terminal<TestBackend> {
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-        terminal
-            .draw(|f| dutydesk::ui::draw(f, &self.app))
-            .expect("draw");
-        terminal
+        screen::draw(&self.app, w, h)
     }
 
     /// The screen at 120×40, where every field of a form fits, as text.
     fn screen(&self) -> String {
-        screen_text(&self.draw(120, 40))
+        screen_text(self.draw(120, 40).backend())
     }
 
     fn status(&self) -> String {
@@ -208,36 +206,6 @@ impl Desk {
 // Reading the screen
 // ---------------------------------------------------------------------------------------------
 
-/// Each row's visible text, with the x of every character (wide characters take two columns).
-fn rows(buf: &Buffer) -> Vec<(String, Vec<u16>)> {
-    let area = buf.area;
-    (area.top()..area.bottom())
-        .map(|y| {
-            let (mut text, mut xs, mut skip) = (String::new(), Vec::new(), 0usize);
-            for x in area.left()..area.right() {
-                let cell = &buf[(x, y)];
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                for c in cell.symbol().chars() {
-                    text.push(c);
-                    xs.push(x);
-                }
-                skip = cell.symbol().width().saturating_sub(1);
-            }
-            (text, xs)
-        })
-        .collect()
-}
-
-fn screen_text(terminal: &Terminal<TestBackend>) -> String {
-    rows(terminal.backend().buffer())
-        .into_iter()
-        .map(|(t, _)| t + "\n")
-        .collect()
-}
-
 /// The row where `needle` first appears.
 fn row_of(text: &str, needle: &str) -> usize {
     text.lines()
@@ -252,16 +220,11 @@ fn line_with<'a>(text: &'a str, needle: &str) -> &'a str {
         .unwrap_or_else(|| panic!("{needle:?} is not on screen:\n{text}"))
 }
 
-fn cursor_shown(terminal: &Terminal<TestBackend>) -> bool {
-    // TestBackend keeps whether the cursor is shown but has no getter; its Debug output has it.
-    format!("{:?}", terminal.backend()).contains("cursor: true")
-}
-
 /// The form field labelled `label` shows `message` below it (before the field labelled
 /// `next`), and the caret is in that field.
 fn assert_error_at(d: &Desk, label: &str, next: &str, message: &str) {
     let mut t = d.draw(120, 40);
-    let text = screen_text(&t);
+    let text = screen_text(t.backend());
     let top = row_of(&text, label);
     let bottom = row_of(&text, next);
     let error = text
@@ -917,7 +880,7 @@ fn overdue_followups_show_bangs_without_colour() {
     d.reopen(WEDNESDAY);
     d.keys("f");
     let t = d.draw(80, 24);
-    let text = screen_text(&t);
+    let text = screen_text(t.backend());
     assert!(text.contains("Follow-ups !! 2 overdue"), "{text}");
     for line in text.lines().filter(|l| l.contains("due 12-01")) {
         assert!(line.contains("!!"), "{line}");

@@ -325,39 +325,24 @@ fn restore_brings_back_the_backup_and_keeps_the_current_records_aside() {
 // A full disk and a read-only file, in the app
 // ---------------------------------------------------------------------------------------------
 
+#[path = "common/screen.rs"]
+mod screen;
+
 use dutydesk::app::App;
 use dutydesk::domain::clock::Clock;
 use dutydesk::i18n::Lang;
 use dutydesk::theme::COLOR;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
-    terminal.draw(|f| dutydesk::ui::draw(f, app)).expect("draw");
-    let buf = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-            out.push_str(sym);
-        }
-        out.push('\n');
-    }
-    out
-}
 
 fn keys(app: &mut App, text: &str) {
     for c in text.chars() {
         app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
     }
+}
+
+/// The app at 100×30, as text.
+fn screen(app: &App) -> String {
+    screen::draw_text(app, 100, 30)
 }
 
 fn press(app: &mut App, code: KeyCode, times: usize) {

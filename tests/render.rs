@@ -9,6 +9,9 @@
     reason = "a test stops at the first thing that is not as expected"
 )]
 
+#[path = "common/screen.rs"]
+mod screen;
+
 use chrono::DateTime;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -16,8 +19,8 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Position;
 use ratatui::style::{Color, Modifier};
+use screen::{assert_caret_after, cursor_shown, find, must_find, rows, screen_text};
 use tempfile::TempDir;
-use unicode_width::UnicodeWidthStr;
 
 use dutydesk::app::App;
 use dutydesk::domain::access::Role;
@@ -93,11 +96,7 @@ impl Desk {
     }
 
     fn draw(&self, w: u16, h: u16) -> Terminal<TestBackend> {
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-        terminal
-            .draw(|f| dutydesk::ui::draw(f, &self.app))
-            .expect("draw");
-        terminal
+        screen::draw(&self.app, w, h)
     }
 
     /// From the Now screen: open a shift with 张伟 as duty teacher and 李丽 as leader, both new
@@ -130,94 +129,12 @@ fn snap(name: &str, desk: &Desk, check: impl Fn(&mut Terminal<TestBackend>, &Des
     for (w, h) in SIZES {
         let mut terminal = desk.draw(w, h);
         let snapshot = format!("{name}_{}_{w}x{h}", lang_code(desk.lang));
-        insta::assert_snapshot!(snapshot, terminal.backend());
+        insta::assert_snapshot!(snapshot, screen_text(terminal.backend()));
         check(&mut terminal, desk);
     }
 }
 
 fn no_check(_: &mut Terminal<TestBackend>, _: &Desk) {}
-
-// ---------------------------------------------------------------------------------------------
-// Reading the buffer
-// ---------------------------------------------------------------------------------------------
-
-/// Each row's visible text, with the x of every character (wide characters take two columns,
-/// the cell they hide is skipped, as a terminal shows it).
-fn rows(buf: &Buffer) -> Vec<(String, Vec<u16>)> {
-    let area = buf.area;
-    (area.top()..area.bottom())
-        .map(|y| {
-            let (mut text, mut xs, mut skip) = (String::new(), Vec::new(), 0usize);
-            for x in area.left()..area.right() {
-                let cell = &buf[(x, y)];
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                for c in cell.symbol().chars() {
-                    text.push(c);
-                    xs.push(x);
-                }
-                skip = cell.symbol().width().saturating_sub(1);
-            }
-            (text, xs)
-        })
-        .collect()
-}
-
-/// Where `needle` first appears on screen, reading row by row.
-fn find(buf: &Buffer, needle: &str) -> Option<Position> {
-    rows(buf)
-        .iter()
-        .zip(buf.area.top()..)
-        .find_map(|((text, xs), y)| {
-            let at = text.find(needle)?;
-            let chars_before = text[..at].chars().count();
-            Some(Position::new(xs[chars_before], y))
-        })
-}
-
-fn must_find(buf: &Buffer, needle: &str) -> Position {
-    find(buf, needle).unwrap_or_else(|| panic!("{needle:?} is not on screen"))
-}
-
-/// Everything on screen, row by row.
-fn screen_text(terminal: &Terminal<TestBackend>) -> String {
-    rows(terminal.backend().buffer())
-        .into_iter()
-        .map(|(t, _)| t + "\n")
-        .collect()
-}
-
-fn cursor_shown(terminal: &Terminal<TestBackend>) -> bool {
-    // TestBackend keeps whether the cursor is shown but has no getter; its Debug output has it.
-    format!("{:?}", terminal.backend()).contains("cursor: true")
-}
-
-/// The cursor is shown, and the text just left of it on its row is `typed`, ending exactly at
-/// the cursor: the caret is counted in display columns (a Chinese character is two).
-fn assert_caret_after(terminal: &mut Terminal<TestBackend>, typed: &str) {
-    assert!(cursor_shown(terminal), "a focused field shows the cursor");
-    let pos = terminal.get_cursor_position().expect("cursor");
-    let all = rows(terminal.backend().buffer());
-    let (text, xs) = &all[usize::from(pos.y)];
-    let before: String = text
-        .chars()
-        .zip(xs)
-        .filter(|(_, x)| **x < pos.x)
-        .map(|(c, _)| c)
-        .collect();
-    let at = before.rfind(typed).unwrap_or_else(|| {
-        panic!("the cursor at {pos:?} is not after {typed:?}; left of it: {before:?}")
-    });
-    let start = xs[before[..at].chars().count()];
-    assert_eq!(
-        start + u16::try_from(typed.width()).expect("narrow"),
-        pos.x,
-        "the cursor is right after {typed:?} ({} columns from x = {start}); left of it: {before:?}",
-        typed.width()
-    );
-}
 
 // ---------------------------------------------------------------------------------------------
 // Scenarios: each builds one state of the app by keys alone
@@ -641,11 +558,11 @@ fn too_small_a_window_says_so() {
         let d = now_with_shift(lang, &COLOR);
         let terminal = d.draw(79, 24);
         let name = format!("too_small_{}_79x24", lang_code(lang));
-        insta::assert_snapshot!(name, terminal.backend());
+        insta::assert_snapshot!(name, screen_text(terminal.backend()));
         assert!(!cursor_shown(&terminal));
         // And one row short.
         let terminal = d.draw(80, 23);
-        let text = screen_text(&terminal);
+        let text = screen_text(terminal.backend());
         assert!(text.contains("80×23"), "{text}");
     }
 }
@@ -719,7 +636,7 @@ fn chinese_questions_wrap_between_characters() {
     let d = check_form_confirm_partial(Lang::Zh, &COLOR);
     for (w, h) in SIZES {
         let t = d.draw(w, h);
-        let text = screen_text(&t);
+        let text = screen_text(t.backend());
         let first = text
             .lines()
             .find(|l| l.contains("有 2"))
@@ -759,7 +676,7 @@ fn header_keeps_a_space_before_the_clock() {
 #[test]
 fn now_shows_whole_place_names_when_there_is_room() {
     let d = now_no_shift(Lang::En, &COLOR);
-    let text = screen_text(&d.draw(120, 40));
+    let text = screen_text(d.draw(120, 40).backend());
     assert!(text.contains("Toilets and stairwells"), "{text}");
 }
 
@@ -768,7 +685,7 @@ fn staff_list_keeps_long_names_apart_from_the_job() {
     for lang in LANGS {
         let d = staff_list(lang, &COLOR);
         for (w, h) in SIZES {
-            let text = screen_text(&d.draw(w, h));
+            let text = screen_text(d.draw(w, h).backend());
             let job = match lang {
                 Lang::En => "Counsellor",
                 Lang::Zh => "心理教师",
@@ -810,7 +727,7 @@ fn popups_keep_their_left_border_over_chinese_text() {
                 shown,
                 Some(expected),
                 "{title}: row {y}, column {left} should be the popup's left edge:\n{}",
-                screen_text(&t)
+                screen_text(t.backend())
             );
         }
     }
@@ -821,7 +738,7 @@ fn e_on_now_shows_a_round_waiting_for_a_reason() {
     let mut d = now_open_exceptions(Lang::En, &COLOR);
     d.keys("e");
     let t = d.draw(80, 24);
-    let text = screen_text(&t);
+    let text = screen_text(t.backend());
     assert!(
         text.contains("Needs a written reason: press r."),
         "the grid should open where the missed rounds are:\n{text}"
@@ -832,10 +749,10 @@ fn e_on_now_shows_a_round_waiting_for_a_reason() {
 fn leaving_a_check_form_returns_to_the_day_it_was_opened_from() {
     let mut d = now_open_exceptions(Lang::En, &COLOR);
     d.keys("p[");
-    let before = screen_text(&d.draw(80, 24));
+    let before = screen_text(d.draw(80, 24).backend());
     assert!(before.contains("Patrols 2026-11-29 Sun"), "{before}");
     d.press(KeyCode::Enter).press(KeyCode::Esc);
-    let after = screen_text(&d.draw(80, 24));
+    let after = screen_text(d.draw(80, 24).backend());
     assert!(
         after.contains("Patrols 2026-11-29 Sun"),
         "back on the day the form was opened from:\n{after}"
@@ -847,7 +764,7 @@ fn too_small_message_key_quits_from_a_form() {
     let mut d = with_staff(Lang::En, &COLOR);
     d.keys("wa");
     d.app.resize(79, 24);
-    let text = screen_text(&d.draw(79, 24));
+    let text = screen_text(d.draw(79, 24).backend());
     assert!(text.contains("press q to quit"), "{text}");
     d.keys("q");
     assert!(d.app.should_quit(), "q should quit, as the message says");
@@ -857,14 +774,14 @@ fn too_small_message_key_quits_from_a_form() {
 fn too_small_with_unsaved_input_keeps_it_and_says_so() {
     let mut d = staff_form(Lang::En, &COLOR);
     d.app.resize(60, 20);
-    let text = screen_text(&d.draw(60, 20));
+    let text = screen_text(d.draw(60, 20).backend());
     assert!(text.contains("enlarge the window"), "{text}");
     // Keys typed into a window too small to show the form go nowhere; q does not throw the
     // name away.
     d.keys("qx");
     assert!(!d.app.should_quit());
     d.app.resize(80, 24);
-    let text = screen_text(&d.draw(80, 24));
+    let text = screen_text(d.draw(80, 24).backend());
     assert!(
         text.contains(NEW_STAFF),
         "the typed name is still there:\n{text}"

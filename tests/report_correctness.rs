@@ -1,6 +1,8 @@
 //! The report figures checked against counts made independently from the export, on a school
 //! made by `dutydesk demo`: the period report over the whole range and the summary of a closed
-//! shift. The export is read as raw tables; the counting here shares no code with src/report.
+//! shift. The export is read as raw tables; the counting here shares no code with src/report:
+//! the rounds too are recounted here, from the raw checks and the schedule's slots (the config
+//! as loaded, its windows worked out in this file), not through the crate's round states.
 
 #![allow(
     clippy::expect_used,
@@ -11,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::process::Command;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, Utc};
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -296,17 +298,33 @@ fn the_period_figures_match_counts_made_from_the_export() {
         ),
     );
 
-    let report = figures(&run(
-        &school.db,
-        &[
-            "report", "period", "--from", FROM, "--to", TO, "--format", "json",
-        ],
-    ));
-    for (key, want) in &expected {
-        assert_eq!(report.get(*key), Some(want), "figure {key}");
+    // Every round of the days up to today, as things stood at the report's moment.
+    let cfg = dutydesk::config::load(None).expect("the default config");
+    let tracked = tracked_from(e);
+    let mut rounds = Vec::new();
+    let mut d = from;
+    while d <= to.min(today) {
+        rounds.extend(
+            rounds_of_day(e, &cfg, d, local(NOW), tracked)
+                .into_iter()
+                .map(|(_, went)| went),
+        );
+        d += Duration::days(1);
     }
-    // Not a trivially empty school.
+    let round_counts = round_figures(&rounds);
+    expected.insert(
+        "rounds_made_percent",
+        Value::from(made_percent(&round_counts)),
+    );
+    expected.extend(round_counts);
+
+    // Not a trivially empty school: every figure compared below has something to count.
     for key in [
+        "rounds_due",
+        "rounds_done",
+        "rounds_late",
+        "rounds_partial",
+        "rounds_missed",
         "incidents",
         "followups_due",
         "visits",
@@ -315,6 +333,15 @@ fn the_period_figures_match_counts_made_from_the_export() {
         "problem_rounds",
     ] {
         assert!(expected[key].as_u64().expect("count") > 0, "{key} is 0");
+    }
+    let report = figures(&run(
+        &school.db,
+        &[
+            "report", "period", "--from", FROM, "--to", TO, "--format", "json",
+        ],
+    ));
+    for (key, want) in &expected {
+        assert_eq!(report.get(*key), Some(want), "figure {key}");
     }
 }
 
@@ -369,6 +396,45 @@ fn a_shift_summarys_figures_match_counts_made_from_the_export() {
         ),
     );
     let day = text(&shift, "day").expect("day");
+
+    // The rounds that fell to this shift: those of its day whose window started from its
+    // opening (from the start of the day for the day's first shift) until the next shift of
+    // the day opened.
+    let mut that_day: Vec<_> = table(e, "shift")
+        .into_iter()
+        .filter(|s| text(s, "day") == Some(day))
+        .collect();
+    that_day.sort_by_key(|s| (instant(text(s, "opened_at").expect("opened")), int(s, "id")));
+    let at = that_day
+        .iter()
+        .position(|s| int(s, "id") == id)
+        .expect("the shift is on its day");
+    let from = (at > 0).then(|| local(text(&shift, "opened_at").expect("opened")));
+    let until = that_day
+        .get(at + 1)
+        .map(|next| local(text(next, "opened_at").expect("opened")));
+    let cfg = dutydesk::config::load(None).expect("the default config");
+    let rounds: Vec<Went> = rounds_of_day(e, &cfg, self::day(day), local(NOW), tracked_from(e))
+        .into_iter()
+        .filter(|(start, _)| from.is_none_or(|f| *start >= f) && until.is_none_or(|u| *start < u))
+        .map(|(_, went)| went)
+        .collect();
+    expected.extend(round_figures(&rounds));
+
+    // Not a trivially empty shift: it had rounds to make, and incidents and follow-ups were
+    // recorded during it.
+    for key in [
+        "rounds_due",
+        "rounds_done",
+        "incidents_opened",
+        "followups_created",
+    ] {
+        assert!(
+            expected[key].as_u64().expect("count") > 0,
+            "{key} is 0 for shift {id} ({day}): {expected:?}"
+        );
+    }
+
     let report = figures(&run(
         &school.db,
         &["report", "shift", "--date", day, "--format", "json"],
@@ -380,4 +446,128 @@ fn a_shift_summarys_figures_match_counts_made_from_the_export() {
             "figure {key} of shift {id} ({day})"
         );
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rounds, recounted from the raw checks and the schedule
+// ---------------------------------------------------------------------------------------------
+
+/// A check entered this long after its window closed still counts as made in time (the rule
+/// the patrol screens explain); later than that it is late.
+const GRACE_MINUTES: i64 = 15;
+
+/// How one round went, as the patrol grid names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Went {
+    /// Its window has not closed and it has no check: not yet due for the figures.
+    NotYetDue,
+    /// Before the file kept records.
+    Untracked,
+    Done,
+    Late,
+    Partial,
+    Missed,
+}
+
+/// Every round of `day` — each slot that runs on its weekday, each repetition of its window
+/// (worked out here from the slot's times), each place — with its window's start and how it
+/// went at the local moment `now`, judged from the raw `patrol_check` rows: the latest check
+/// of a round decides complete or partial, the first one whether it was late.
+fn rounds_of_day(
+    e: &Value,
+    cfg: &dutydesk::config::Config,
+    day: NaiveDate,
+    now: NaiveDateTime,
+    tracked_from: NaiveDate,
+) -> Vec<(NaiveDateTime, Went)> {
+    let checks: Vec<_> = table(e, "patrol_check")
+        .into_iter()
+        .filter(|c| text(c, "day") == Some(&day.format("%Y-%m-%d").to_string()))
+        .collect();
+    let mut out = Vec::new();
+    for slot in cfg.slots.iter().filter(|s| s.days.contains(&day.weekday())) {
+        let start = day.and_time(slot.start);
+        let mut minutes = (slot.end - slot.start).num_minutes();
+        if minutes <= 0 {
+            minutes += 24 * 60; // a slot past midnight belongs to the day it starts on
+        }
+        let end = start + Duration::minutes(minutes);
+        let step = slot.every_minutes.map_or(minutes, |m| i64::from(m.max(1)));
+        let mut windows = Vec::new();
+        let mut at = start;
+        while at < end {
+            windows.push((at, (at + Duration::minutes(step)).min(end)));
+            at += Duration::minutes(step);
+        }
+        for (rep, (from, until)) in (0i64..).zip(windows) {
+            for place in &slot.places {
+                let of_round: Vec<_> = checks
+                    .iter()
+                    .filter(|c| {
+                        text(c, "slot") == Some(slot.id.as_str())
+                            && int(c, "rep") == rep
+                            && text(c, "place") == Some(place.as_str())
+                    })
+                    .collect();
+                let latest = of_round.iter().max_by_key(|c| int(c, "id"));
+                let first = of_round
+                    .iter()
+                    .map(|c| local(text(c, "checked_at").expect("checked at")))
+                    .min();
+                let went = match (latest, first) {
+                    (Some(c), Some(first)) if int(c, "complete") == 1 => {
+                        if first > until + Duration::minutes(GRACE_MINUTES) {
+                            Went::Late
+                        } else {
+                            Went::Done
+                        }
+                    }
+                    (Some(_), _) => Went::Partial,
+                    (None, _) if now < until => Went::NotYetDue,
+                    (None, _) if day < tracked_from => Went::Untracked,
+                    (None, _) => Went::Missed,
+                };
+                out.push((from, went));
+            }
+        }
+    }
+    out
+}
+
+/// The round figures of a report (`rounds_due` … `rounds_missed`) for these rounds.
+fn round_figures(rounds: &[Went]) -> BTreeMap<&'static str, Value> {
+    let n = |w: Went| count(rounds.iter().filter(|&&r| r == w).count());
+    let due = rounds
+        .iter()
+        .filter(|r| !matches!(r, Went::NotYetDue | Went::Untracked))
+        .count();
+    BTreeMap::from([
+        ("rounds_due", count(due)),
+        ("rounds_done", n(Went::Done)),
+        ("rounds_late", n(Went::Late)),
+        ("rounds_partial", n(Went::Partial)),
+        ("rounds_missed", n(Went::Missed)),
+    ])
+}
+
+/// Rounds made (in time or late) per hundred due, to one decimal.
+fn made_percent(figures: &BTreeMap<&'static str, Value>) -> f64 {
+    let get = |k: &str| figures[k].as_u64().expect("a count");
+    let made = get("rounds_done") + get("rounds_late");
+    #[allow(clippy::cast_precision_loss, reason = "counts far below 2^52")]
+    let rate = made as f64 * 1000.0 / get("rounds_due") as f64;
+    rate.round() / 10.0
+}
+
+fn tracked_from(e: &Value) -> NaiveDate {
+    let meta = table(e, "meta");
+    let row = meta
+        .iter()
+        .find(|m| text(m, "key") == Some("tracked_from"))
+        .expect("tracked_from in meta");
+    day(text(row, "value").expect("a day"))
+}
+
+fn local(s: &str) -> NaiveDateTime {
+    instant(s).with_timezone(&china()).naive_local()
 }

@@ -7,6 +7,9 @@
     reason = "a test stops at the first thing that is not as expected"
 )]
 
+#[path = "common/screen.rs"]
+mod screen;
+
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -189,7 +192,7 @@ fn screen_text(draw: impl FnOnce(&mut ratatui::Frame<'_>, Rect)) -> String {
             draw(f, area);
         })
         .expect("draw");
-    terminal.backend().to_string()
+    screen::screen_text(terminal.backend())
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 //! Whole-program test: the real binary in a real terminal (tmux), driven by keys as a duty teacher
 //! would: start on an empty data directory, open a shift, check a place all-OK, quit, start
-//! again and see the check. Needs tmux; CI sets DUTYDESK_REQUIRE_TMUX=1 so a missing tmux fails
-//! there instead of skipping.
+//! again and see the check. Needs tmux: without it these tests fail, unless
+//! `DUTYDESK_SKIP_TMUX=1` is set to skip them on purpose (each then says it skipped).
 
 #![allow(
     clippy::expect_used,
@@ -23,15 +23,21 @@ struct Tmux {
 }
 
 impl Tmux {
+    /// Whether tmux is installed. Its absence fails the test, unless `DUTYDESK_SKIP_TMUX=1`
+    /// asks to skip on purpose: then the test says so and returns early.
     fn available() -> bool {
         let found = Command::new("tmux")
             .arg("-V")
             .output()
             .is_ok_and(|o| o.status.success());
-        assert!(
-            found || std::env::var_os("DUTYDESK_REQUIRE_TMUX").is_none(),
-            "tmux is required (DUTYDESK_REQUIRE_TMUX is set) but not installed"
-        );
+        if !found {
+            assert!(
+                std::env::var("DUTYDESK_SKIP_TMUX").is_ok_and(|v| v == "1"),
+                "tmux is not installed: install it, or set DUTYDESK_SKIP_TMUX=1 to skip the \
+                 whole-program tests on purpose"
+            );
+            eprintln!("skipped: tmux is not installed and DUTYDESK_SKIP_TMUX=1 is set");
+        }
         found
     }
 
@@ -215,7 +221,6 @@ fn temp_home() -> (tempfile::TempDir, PathBuf) {
 #[test]
 fn a_duty_teacher_opens_a_shift_checks_a_place_and_finds_it_after_a_restart() {
     if !Tmux::available() {
-        eprintln!("skipped: tmux is not installed");
         return;
     }
     let (_dir, home) = temp_home();
@@ -281,7 +286,6 @@ fn a_duty_teacher_opens_a_shift_checks_a_place_and_finds_it_after_a_restart() {
 #[test]
 fn a_window_smaller_than_80_by_24_gets_a_message_not_a_broken_screen() {
     if !Tmux::available() {
-        eprintln!("skipped: tmux is not installed");
         return;
     }
     let (_dir, home) = temp_home();
@@ -314,7 +318,6 @@ fn import_students(home: &Path) {
 #[test]
 fn a_patrol_problem_becomes_an_incident_with_follow_ups_and_a_corrected_history() {
     if !Tmux::available() {
-        eprintln!("skipped: tmux is not installed");
         return;
     }
     let (_dir, home) = temp_home();
@@ -423,7 +426,6 @@ fn desk_opens_a_shift_and_watches_zhao_si(home: &Path) {
 #[test]
 fn the_gate_signs_visitors_in_and_out_refuses_a_watched_one_and_gives_the_roll() {
     if !Tmux::available() {
-        eprintln!("skipped: tmux is not installed");
         return;
     }
     let (_dir, home) = temp_home();
@@ -538,7 +540,6 @@ fn a_guard_at_the_gate_has_the_gate_and_the_shift_and_nothing_of_the_desk() {
     use std::os::unix::fs::PermissionsExt;
 
     if !Tmux::available() {
-        eprintln!("skipped: tmux is not installed");
         return;
     }
     let (_dir, home) = temp_home();
@@ -592,14 +593,24 @@ fn a_guard_at_the_gate_has_the_gate_and_the_shift_and_nothing_of_the_desk() {
         );
     }
     // The desk's keys do nothing here (the gate terminal has no such tabs, for anyone), and
-    // the duty log's key, which works everywhere, says why not.
+    // the duty log's key, which works everywhere, says why not. Each key is followed by F2,
+    // whose refusal is the sign that the app has read both keys: only once it shows is the
+    // screen looked at for what must not be there. Before each round the help popup is opened
+    // (and waited for), because every key clears the status line: the refusal can then only
+    // be the one F2 of that round brought back.
     let desk_words = ["Incidents", "Patrols", "Follow-ups", "Hazards", "Duty log"];
+    let refused = "Not allowed for your role (guard).";
     for key in ["i", "n", "p"] {
-        t.keys(&[key]);
-        sleep(Duration::from_millis(300));
-        let screen = t.screen();
+        t.keys(&["?"]);
+        let help = t.wait_for("On this screen");
         assert!(
-            screen.contains("On campus now: 0"),
+            !help.contains(refused),
+            "the status line is cleared while the help is up:\n{help}"
+        );
+        t.keys(&["Escape", key, "F2"]);
+        let screen = t.wait_for(refused);
+        assert!(
+            screen.contains("On campus now: 0") && !screen.contains("On this screen"),
             "{key} left the gate:\n{screen}"
         );
         for word in desk_words {
@@ -608,15 +619,6 @@ fn a_guard_at_the_gate_has_the_gate_and_the_shift_and_nothing_of_the_desk() {
                 "{key}: {word:?} on screen:\n{screen}"
             );
         }
-    }
-    t.keys(&["F2"]);
-    let screen = t.wait_for("Not allowed for your role (guard).");
-    assert!(
-        screen.contains("On campus now: 0"),
-        "F2 left the gate:\n{screen}"
-    );
-    for word in desk_words {
-        assert!(!screen.contains(word), "F2: {word:?} on screen:\n{screen}");
     }
     t.keys(&["q"]);
     t.wait_exit();

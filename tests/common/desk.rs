@@ -12,9 +12,10 @@ use std::rc::Rc;
 use std::time::Instant;
 
 use ratatui::backend::CrosstermBackend;
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
+
+use crate::screen::buffer_text;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use tempfile::TempDir;
 
@@ -130,19 +131,6 @@ impl Write for Sink {
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
-}
-
-/// The text of a drawn buffer, row by row.
-fn buffer_text(buffer: &Buffer) -> String {
-    let area = buffer.area;
-    let mut out = String::new();
-    for y in area.top()..area.bottom() {
-        for x in area.left()..area.right() {
-            out.push_str(buffer[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
 }
 
 /// The field tags (`‹narr›` gives `narr`) in a text.
