@@ -966,7 +966,7 @@ fn prepare(path: &Path, label: &str, action: &Action, m: &Morning, role: Role) -
                 .into_iter()
                 .find(|h| h.id == m.hazard.id)
                 .expect("the hazard");
-            return Action::VerifyHazard(hazard.id, hazard.version);
+            return Action::Hazard(HazardAction::VerifyHazard(hazard.id, hazard.version));
         }
         "ask sign off" | "sign off" => {
             let admin = store
@@ -1014,7 +1014,7 @@ fn app_for(path: &Path, label: &str, m: &Morning, role: Role) -> App {
         );
         // The sign-off is asked for from the duty log, where it names the shift signed.
         if label == "ask sign off" {
-            app.update(Action::OpenSummary);
+            app.update(Action::DutyLog(DutyLogAction::OpenSummary));
         }
         app
     } else {

@@ -105,6 +105,32 @@ impl Data {
                 .or_else(|| s.duty_teacher().map(|m| m.staff))
                 .or_else(|| s.members.first().map(|m| m.staff))
         });
+        self.load_rounds(store, cfg, now, tracked_from)?;
+        self.shift = shift;
+        self.operator = operator;
+        self.staff = store.staff()?;
+        self.accounts = store.accounts()?;
+        for a in &mut self.accounts {
+            a.pin_hash.clear();
+        }
+        self.recent_shifts = store.recent_shifts(8)?;
+        let stamp = store.students_stamp()?;
+        if self.students_stamp.as_ref() != Some(&stamp) {
+            self.students = store.students()?;
+            self.students_stamp = Some(stamp);
+        }
+        self.load_open_records(store)
+    }
+
+    /// Today's and yesterday's rounds, the ones open now, and the days with rounds still
+    /// waiting for a reason.
+    fn load_rounds(
+        &mut self,
+        store: &Store,
+        cfg: &Config,
+        now: LocalTime,
+        tracked_from: NaiveDate,
+    ) -> Result<(), StoreError> {
         let today = day_rounds(store, cfg, now.date_naive(), now, tracked_from)?;
         let yesterday_day = now.date_naive() - Duration::days(1);
         let yesterday = day_rounds(store, cfg, yesterday_day, now, tracked_from)?;
@@ -126,30 +152,21 @@ impl Data {
                 exception_days.push((day, open));
             }
         }
-        let active = yesterday
+        self.active = yesterday
             .iter()
             .chain(today.iter())
             .filter(|r| r.window.contains(now.naive_local()))
             .cloned()
             .collect();
         self.today_tally = rounds::tally(&today);
-        self.shift = shift;
-        self.operator = operator;
-        self.staff = store.staff()?;
-        self.accounts = store.accounts()?;
-        for a in &mut self.accounts {
-            a.pin_hash.clear();
-        }
-        self.recent_shifts = store.recent_shifts(8)?;
-        self.active = active;
         self.open_exceptions = exception_days.iter().map(|(_, n)| n).sum();
         self.exception_days = exception_days.into_iter().map(|(d, _)| d).collect();
         self.tracked_from = Some(tracked_from);
-        let stamp = store.students_stamp()?;
-        if self.students_stamp.as_ref() != Some(&stamp) {
-            self.students = store.students()?;
-            self.students_stamp = Some(stamp);
-        }
+        Ok(())
+    }
+
+    /// What is still open: follow-ups, incidents, hazards, slips, visitors on campus.
+    fn load_open_records(&mut self, store: &Store) -> Result<(), StoreError> {
         self.open_followups = store.followups(
             &FollowupQuery {
                 open_only: true,

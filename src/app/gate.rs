@@ -7,7 +7,9 @@ use super::{App, Confirm, Overlay};
 use crate::action::Purpose;
 use crate::action::{GateAction, WatchAction};
 use crate::domain::clock::{format_when, parse_when};
-use crate::domain::gate::{self, OutKind, VisitDraft, WatchEntry};
+use crate::domain::gate::{
+    self, EarlyLeaveDraft, OutKind, VisitDraft, VisitId, WatchEntry, WatchId,
+};
 use crate::screens::Screen;
 use crate::screens::early_leave_form::EarlyLeaveForm;
 use crate::screens::visit_form::VisitForm;
@@ -24,42 +26,10 @@ impl App {
                 let form = VisitForm::new(&self.view());
                 self.push(Screen::VisitForm(Box::new(form)));
             }
-            GateAction::SignIn(draft) => {
-                // The same person shown as still inside: most likely a double entry.
-                let already = self.data.on_campus.iter().any(|v| {
-                    Some(v.visitor) == draft.visitor
-                        || (gate::normalize_name(&v.name) == gate::normalize_name(&draft.name)
-                            && v.phone == draft.phone)
-                });
-                if already {
-                    self.overlay = Some(Overlay::AlreadyIn(draft));
-                } else {
-                    self.sign_in(*draft);
-                }
-            }
+            GateAction::SignIn(draft) => self.sign_in_unless_inside(draft),
             GateAction::SignInAgain(draft) => self.sign_in(*draft),
-            GateAction::RefuseEntry { draft, watch } => {
-                let actor = self.actor()?;
-                let result =
-                    self.store
-                        .sign_in(&draft, &GateEntry::Refused { watch }, actor, self.stamp());
-                let text = (self.strings().entry_refused)(&draft.name);
-                if self.saved(result, &text) {
-                    self.overlay = None;
-                    self.pop();
-                }
-            }
-            GateAction::SignOutNow(id, version) => {
-                let actor = self.actor()?;
-                let name = self.store.visit(id).map(|v| v.name).unwrap_or_default();
-                let result =
-                    self.store
-                        .sign_out(id, version, self.stamp(), OutKind::SignedOut, "", actor);
-                let text = (self.strings().signed_out)(&name);
-                if self.saved(result, &text) {
-                    self.refresh();
-                }
-            }
+            GateAction::RefuseEntry { draft, watch } => self.refuse_entry(&draft, watch)?,
+            GateAction::SignOutNow(id, version) => self.sign_out_now(id, version)?,
             GateAction::AskSignOutAt(id, version) => {
                 let s = self.strings();
                 let now = format_when(self.stamp(), self.now.offset());
@@ -84,20 +54,7 @@ impl App {
                 let form = EarlyLeaveForm::new(&self.view());
                 self.push(Screen::EarlyLeaveForm(Box::new(form)));
             }
-            GateAction::CreateEarlyLeave(draft) => {
-                let actor = self.actor()?;
-                let name = self
-                    .data
-                    .students
-                    .iter()
-                    .find(|s| s.id == draft.student)
-                    .map(|s| s.name.clone());
-                let result = self.store.add_early_leave(&draft, actor);
-                let text = (self.strings().early_leave_saved)(&name.unwrap_or_default());
-                if self.saved(result, &text) {
-                    self.pop();
-                }
-            }
+            GateAction::CreateEarlyLeave(draft) => self.create_early_leave(&draft)?,
             GateAction::EarlyLeaveBack(id, version) => {
                 let result = self.store.early_leave_back(id, version, self.stamp());
                 if self.saved(result, self.strings().back_in_saved) {
@@ -113,6 +70,63 @@ impl App {
                     "",
                 );
             }
+        }
+        Some(())
+    }
+
+    /// Signs a visitor in, unless the same person is shown as still inside: most likely a
+    /// double entry, so the guard is asked first.
+    fn sign_in_unless_inside(&mut self, draft: Box<VisitDraft>) {
+        let already = self.data.on_campus.iter().any(|v| {
+            Some(v.visitor) == draft.visitor
+                || (gate::normalize_name(&v.name) == gate::normalize_name(&draft.name)
+                    && v.phone == draft.phone)
+        });
+        if already {
+            self.overlay = Some(Overlay::AlreadyIn(draft));
+        } else {
+            self.sign_in(*draft);
+        }
+    }
+
+    fn refuse_entry(&mut self, draft: &VisitDraft, watch: WatchId) -> Option<()> {
+        let actor = self.actor()?;
+        let result = self
+            .store
+            .sign_in(draft, &GateEntry::Refused { watch }, actor, self.stamp());
+        let text = (self.strings().entry_refused)(&draft.name);
+        if self.saved(result, &text) {
+            self.overlay = None;
+            self.pop();
+        }
+        Some(())
+    }
+
+    fn sign_out_now(&mut self, id: VisitId, version: i64) -> Option<()> {
+        let actor = self.actor()?;
+        let name = self.store.visit(id).map(|v| v.name).unwrap_or_default();
+        let result = self
+            .store
+            .sign_out(id, version, self.stamp(), OutKind::SignedOut, "", actor);
+        let text = (self.strings().signed_out)(&name);
+        if self.saved(result, &text) {
+            self.refresh();
+        }
+        Some(())
+    }
+
+    fn create_early_leave(&mut self, draft: &EarlyLeaveDraft) -> Option<()> {
+        let actor = self.actor()?;
+        let name = self
+            .data
+            .students
+            .iter()
+            .find(|s| s.id == draft.student)
+            .map(|s| s.name.clone());
+        let result = self.store.add_early_leave(draft, actor);
+        let text = (self.strings().early_leave_saved)(&name.unwrap_or_default());
+        if self.saved(result, &text) {
+            self.pop();
         }
         Some(())
     }

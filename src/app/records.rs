@@ -4,7 +4,8 @@
 use super::{App, Overlay};
 use crate::action::Purpose;
 use crate::action::{FollowupAction, IncidentAction};
-use crate::domain::followup::{self, FollowupDraft, Kind};
+use crate::domain::followup::{self, FollowupDraft, FollowupId, Kind};
+use crate::domain::hazard::HazardId;
 use crate::domain::incident::{
     Bullying, IncidentDraft, IncidentId, PlaceRef, Severity, Source, Status,
 };
@@ -86,18 +87,7 @@ impl App {
     pub(super) fn followup_action(&mut self, action: FollowupAction) -> Option<()> {
         match action {
             FollowupAction::NewFollowup => self.followup_form(Link::default(), None),
-            FollowupAction::NewFollowupFor(id) => {
-                let number = self
-                    .store
-                    .incident(id)
-                    .map(|i| i.number)
-                    .unwrap_or_default();
-                let link = Link {
-                    incident: Some((id, number)),
-                    hazard: None,
-                };
-                self.followup_form(link, None);
-            }
+            FollowupAction::NewFollowupFor(id) => self.followup_for_incident(id),
             FollowupAction::NewFollowupForStudent(id) => {
                 let student = self
                     .store
@@ -107,20 +97,7 @@ impl App {
                     .map(|s| (s.id, s.name));
                 self.followup_form(Link::default(), student);
             }
-            FollowupAction::NewFollowupForHazard(id) => {
-                let desc = self
-                    .store
-                    .hazard(id)
-                    .map(|h| h.draft.description)
-                    .unwrap_or_default();
-                self.followup_form(
-                    Link {
-                        incident: None,
-                        hazard: Some((id, desc)),
-                    },
-                    None,
-                );
-            }
+            FollowupAction::NewFollowupForHazard(id) => self.followup_for_hazard(id),
             FollowupAction::CreateFollowup(draft) => {
                 let actor = self.actor()?;
                 let result = self.store.create_followups(&[draft], actor, self.stamp());
@@ -131,38 +108,62 @@ impl App {
             FollowupAction::AcceptSuggestions { incident, drafts } => {
                 self.accept_suggestions(incident, &drafts);
             }
-            FollowupAction::AskCompleteFollowup(id) => {
-                if let Ok(f) = self.store.followup(id) {
-                    let s = self.strings();
-                    let title = format!("{} · {}", s.complete_title, s.followup_kind(f.kind));
-                    self.ask(
-                        title,
-                        s.f_outcome,
-                        Purpose::CompleteFollowup {
-                            id,
-                            version: f.version,
-                        },
-                        "",
-                    );
-                }
-            }
-            FollowupAction::AskRescheduleFollowup(id) => {
-                if let Ok(f) = self.store.followup(id) {
-                    let s = self.strings();
-                    let due = crate::domain::clock::format_when(f.due_at, self.now.offset());
-                    self.ask(
-                        s.reschedule_title.to_owned(),
-                        s.f_due,
-                        Purpose::RescheduleDue {
-                            id,
-                            version: f.version,
-                        },
-                        &due,
-                    );
-                }
-            }
+            FollowupAction::AskCompleteFollowup(id) => self.ask_complete_followup(id),
+            FollowupAction::AskRescheduleFollowup(id) => self.ask_reschedule_followup(id),
         }
         Some(())
+    }
+
+    fn followup_for_incident(&mut self, id: IncidentId) {
+        let number = self
+            .store
+            .incident(id)
+            .map(|i| i.number)
+            .unwrap_or_default();
+        let link = Link {
+            incident: Some((id, number)),
+            hazard: None,
+        };
+        self.followup_form(link, None);
+    }
+
+    fn followup_for_hazard(&mut self, id: HazardId) {
+        let desc = self
+            .store
+            .hazard(id)
+            .map(|h| h.draft.description)
+            .unwrap_or_default();
+        let link = Link {
+            incident: None,
+            hazard: Some((id, desc)),
+        };
+        self.followup_form(link, None);
+    }
+
+    fn ask_complete_followup(&mut self, id: FollowupId) {
+        let Ok(f) = self.store.followup(id) else {
+            return;
+        };
+        let s = self.strings();
+        let title = format!("{} · {}", s.complete_title, s.followup_kind(f.kind));
+        let purpose = Purpose::CompleteFollowup {
+            id,
+            version: f.version,
+        };
+        self.ask(title, s.f_outcome, purpose, "");
+    }
+
+    fn ask_reschedule_followup(&mut self, id: FollowupId) {
+        let Ok(f) = self.store.followup(id) else {
+            return;
+        };
+        let s = self.strings();
+        let due = crate::domain::clock::format_when(f.due_at, self.now.offset());
+        let purpose = Purpose::RescheduleDue {
+            id,
+            version: f.version,
+        };
+        self.ask(s.reschedule_title.to_owned(), s.f_due, purpose, &due);
     }
 
     pub(super) fn ask(

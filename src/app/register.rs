@@ -7,6 +7,7 @@ use super::App;
 use crate::action::Purpose;
 use crate::action::{HazardAction, SlipAction};
 use crate::domain::clock::parse_when;
+use crate::domain::followup::FollowupId;
 use crate::domain::hazard::{self, HazardDraft, HazardId, HazardStatus};
 use crate::domain::incident::{IncidentDraft, Source};
 use crate::domain::schedule::RoundKey;
@@ -14,7 +15,7 @@ use crate::domain::slip::{SlipDraft, SlipId};
 use crate::screens::Screen;
 use crate::screens::hazard_form::HazardForm;
 use crate::screens::incident_form::Mode;
-use crate::store::MergeInto;
+use crate::store::{Actor, MergeInto, StoreError};
 use crate::widgets::field::FieldError;
 
 impl App {
@@ -216,19 +217,7 @@ impl App {
                 s.followup_completed,
             ),
             Purpose::RescheduleDue { id, version } => {
-                match parse_when(value, self.now) {
-                    Some(due) if due > now - Duration::minutes(1) => {
-                        self.ask(
-                            s.reschedule_title.to_owned(),
-                            s.f_why,
-                            Purpose::RescheduleReason { id, version, due },
-                            "",
-                        );
-                    }
-                    Some(_) => self.prompt_error(FieldError::InPast),
-                    None => self.prompt_error(FieldError::BadTime),
-                }
-                return;
+                return self.reschedule_due(id, version, value);
             }
             Purpose::RescheduleReason { id, version, due } => (
                 self.store
@@ -250,22 +239,12 @@ impl App {
                     s.slip_saved,
                 )
             }
-            Purpose::MergeSlip { id, version } => match self.store.incident_by_number(value) {
-                Ok(Some(incident)) => {
-                    let into = MergeInto::Existing(incident);
-                    (
-                        self.store
-                            .merge_slip(id, version, &into, actor, now, self.now.date_naive())
-                            .map(|_| ()),
-                        s.slip_merged,
-                    )
-                }
-                Ok(None) => {
-                    self.prompt_error(FieldError::NoSuchIncident);
+            Purpose::MergeSlip { id, version } => {
+                let Some(result) = self.merge_slip(id, version, value, actor) else {
                     return;
-                }
-                Err(e) => (Err(e), ""),
-            },
+                };
+                (result, s.slip_merged)
+            }
             Purpose::SlipUnfounded { id, version } => (
                 self.store
                     .close_slip_unfounded(id, version, value, actor, now),
@@ -276,5 +255,44 @@ impl App {
             self.overlay = None;
             self.refresh();
         }
+    }
+
+    /// A new due time for a follow-up: checked, then its reason asked for.
+    fn reschedule_due(&mut self, id: FollowupId, version: i64, value: &str) {
+        let s = self.strings();
+        match parse_when(value, self.now) {
+            Some(due) if due > self.stamp() - Duration::minutes(1) => {
+                let purpose = Purpose::RescheduleReason { id, version, due };
+                self.ask(s.reschedule_title.to_owned(), s.f_why, purpose, "");
+            }
+            Some(_) => self.prompt_error(FieldError::InPast),
+            None => self.prompt_error(FieldError::BadTime),
+        }
+    }
+
+    /// Adds a slip to the incident whose number was typed; `None` when there is no such
+    /// incident (said under the field).
+    fn merge_slip(
+        &mut self,
+        id: SlipId,
+        version: i64,
+        number: &str,
+        actor: Actor,
+    ) -> Option<Result<(), StoreError>> {
+        let incident = match self.store.incident_by_number(number) {
+            Ok(Some(incident)) => incident,
+            Ok(None) => {
+                self.prompt_error(FieldError::NoSuchIncident);
+                return None;
+            }
+            Err(e) => return Some(Err(e)),
+        };
+        let into = MergeInto::Existing(incident);
+        let today = self.now.date_naive();
+        Some(
+            self.store
+                .merge_slip(id, version, &into, actor, self.stamp(), today)
+                .map(|_| ()),
+        )
     }
 }

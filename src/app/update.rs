@@ -64,9 +64,7 @@ impl App {
             Action::Watch(a) => {
                 self.watch_action(a);
             }
-            Action::DutyLog(a) => {
-                self.duty_log_action(a);
-            }
+            Action::DutyLog(a) => self.duty_log_action(a),
             Action::Attention(a) => self.attention_action(a),
             Action::Access(a) => self.access_action(a),
         }
