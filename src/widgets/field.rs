@@ -1,4 +1,5 @@
-//! One text field: editing (CJK-aware caret and scrolling through `tui-input`), the rules of its
+//! One text field: editing (through `ratatui-textarea`, the one text-input crate here; the caret
+//! and scrolling counted in display columns so CJK lays out right), the rules of its
 //! kind applied as the user types and pastes, and one renderer for label, value, focus and error
 //! so that every form shows its fields the same way.
 
@@ -7,8 +8,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use tui_input::{Input, InputRequest};
-use unicode_width::UnicodeWidthStr;
+use ratatui_textarea::{CursorMove, TextArea};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::domain::text::{self, TextKind};
 use crate::i18n::Strings;
@@ -19,7 +20,7 @@ pub use crate::domain::field::FieldError;
 /// A text field's state.
 #[derive(Debug, Clone)]
 pub struct TextField {
-    input: Input,
+    input: TextArea<'static>,
     kind: TextKind,
     pub error: Option<FieldError>,
 }
@@ -27,7 +28,7 @@ pub struct TextField {
 impl TextField {
     pub fn new(kind: TextKind) -> TextField {
         TextField {
-            input: Input::default(),
+            input: TextArea::default(),
             kind,
             error: None,
         }
@@ -38,18 +39,42 @@ impl TextField {
     /// and would make the form impossible to save without finding an invisible character.
     pub fn with_value(kind: TextKind, value: &str) -> TextField {
         TextField {
-            input: Input::new(text::clean_paste(kind, value)),
+            input: editor(text::clean_paste(kind, value)),
             kind,
             error: None,
         }
     }
 
     pub fn value(&self) -> &str {
-        self.input.value()
+        self.input.lines().first().map_or("", String::as_str)
+    }
+
+    /// The caret's display column from the start of the value (a Chinese character counts two).
+    fn visual_cursor(&self) -> usize {
+        let at = self.input.cursor().1;
+        self.value()
+            .chars()
+            .take(at)
+            .map(|c| c.width().unwrap_or(0))
+            .sum()
+    }
+
+    /// The columns scrolled off the left so that the caret stays in `width` columns; always at
+    /// a character's start, so a wide character is never cut in half.
+    fn visual_scroll(&self, width: usize) -> usize {
+        let wanted = self.visual_cursor().saturating_sub(width);
+        let mut scroll = 0;
+        for c in self.value().chars() {
+            if scroll >= wanted {
+                break;
+            }
+            scroll += c.width().unwrap_or(0);
+        }
+        scroll
     }
 
     pub fn set_value(&mut self, value: &str) {
-        self.input = Input::new(text::clean_paste(self.kind, value));
+        self.input = editor(text::clean_paste(self.kind, value));
         self.error = None;
     }
 
@@ -64,25 +89,26 @@ impl TextField {
     pub fn handle_key(&mut self, key: KeyEvent) -> bool {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let alt = key.modifiers.contains(KeyModifiers::ALT);
-        let request = match key.code {
+        let ed = &mut self.input;
+        let changed = match key.code {
             KeyCode::Char(c) if !ctrl && !alt => return self.insert(c),
-            KeyCode::Char('a') if ctrl => InputRequest::GoToStart,
-            KeyCode::Char('e') if ctrl => InputRequest::GoToEnd,
-            KeyCode::Char('u') if ctrl => InputRequest::DeleteFromStart,
-            KeyCode::Char('k') if ctrl => InputRequest::DeleteTillEnd,
-            KeyCode::Char('w') if ctrl => InputRequest::DeletePrevWord,
-            KeyCode::Backspace if ctrl || alt => InputRequest::DeletePrevWord,
-            KeyCode::Backspace => InputRequest::DeletePrevChar,
-            KeyCode::Delete => InputRequest::DeleteNextChar,
-            KeyCode::Left if ctrl => InputRequest::GoToPrevWord,
-            KeyCode::Right if ctrl => InputRequest::GoToNextWord,
-            KeyCode::Left => InputRequest::GoToPrevChar,
-            KeyCode::Right => InputRequest::GoToNextChar,
-            KeyCode::Home => InputRequest::GoToStart,
-            KeyCode::End => InputRequest::GoToEnd,
+            KeyCode::Char('u') if ctrl => ed.delete_line_by_head(),
+            KeyCode::Char('k') if ctrl => ed.delete_line_by_end(),
+            KeyCode::Char('w') if ctrl => ed.delete_word(),
+            KeyCode::Backspace if ctrl || alt => ed.delete_word(),
+            KeyCode::Backspace => ed.delete_char(),
+            KeyCode::Delete => ed.delete_next_char(),
+            KeyCode::Char('a') if ctrl => moved(ed, CursorMove::Head),
+            KeyCode::Char('e') if ctrl => moved(ed, CursorMove::End),
+            KeyCode::Left if ctrl => moved(ed, CursorMove::WordBack),
+            KeyCode::Right if ctrl => moved(ed, CursorMove::WordForward),
+            KeyCode::Left => moved(ed, CursorMove::Back),
+            KeyCode::Right => moved(ed, CursorMove::Forward),
+            KeyCode::Home => moved(ed, CursorMove::Head),
+            KeyCode::End => moved(ed, CursorMove::End),
             _ => return false,
         };
-        if self.input.handle(request).is_some_and(|c| c.value) {
+        if changed {
             self.error = None;
         }
         true
@@ -96,7 +122,7 @@ impl TextField {
                 max: self.kind.max_chars(),
             });
         } else {
-            self.input.handle(InputRequest::InsertChar(c));
+            self.input.insert_char(c);
             self.error = None;
         }
         true
@@ -112,11 +138,28 @@ impl TextField {
             });
             return;
         }
-        for c in clean.chars() {
-            self.input.handle(InputRequest::InsertChar(c));
-        }
+        self.input.insert_str(one_line(&clean));
         self.error = None;
     }
+}
+
+/// A one-line editor holding `value`, the caret at its end (where typing goes on).
+fn editor(value: String) -> TextArea<'static> {
+    let mut ed = TextArea::new(vec![one_line(&value)]);
+    ed.move_cursor(CursorMove::End);
+    ed
+}
+
+/// A field is one line: a line break (kept by a note's paste rules) becomes a space rather than
+/// a second line that the field would not show.
+fn one_line(text: &str) -> String {
+    text.replace('\n', " ")
+}
+
+/// Moves the caret; a move changes no text.
+fn moved(ed: &mut TextArea<'_>, to: CursorMove) -> bool {
+    ed.move_cursor(to);
+    false
 }
 
 /// How a field is shown in its form.
@@ -159,7 +202,7 @@ pub fn render(
     frame.render_widget(Paragraph::new(Span::styled(label, label_style)), label_area);
 
     let width = usize::from(value_area.width.saturating_sub(1));
-    let scroll = field.input.visual_scroll(width);
+    let scroll = field.visual_scroll(width);
     let style = if focused {
         theme.focused_field
     } else {
@@ -174,7 +217,7 @@ pub fn render(
     .scroll((0, u16::try_from(scroll).unwrap_or(0)));
     frame.render_widget(value, value_area);
     if focused {
-        let x = field.input.visual_cursor().saturating_sub(scroll);
+        let x = field.visual_cursor().saturating_sub(scroll);
         frame.set_cursor_position(Position::new(
             value_area.x + u16::try_from(x).unwrap_or(0),
             value_area.y,
@@ -206,9 +249,9 @@ mod tests {
             assert!(f.handle_key(key(KeyCode::Char(c))));
         }
         assert_eq!(f.value(), "张三");
-        assert_eq!(f.input.visual_cursor(), 4);
+        assert_eq!(f.visual_cursor(), 4);
         f.handle_key(key(KeyCode::Left));
-        assert_eq!(f.input.visual_cursor(), 2);
+        assert_eq!(f.visual_cursor(), 2);
         f.handle_key(key(KeyCode::Char('小')));
         assert_eq!(f.value(), "张小三");
     }
@@ -239,5 +282,32 @@ mod tests {
         let mut f = TextField::new(TextKind::Name);
         f.paste("李\u{1b}[31m四\r\n");
         assert_eq!(f.value(), "李四 ");
+    }
+
+    #[test]
+    fn a_long_value_scrolls_to_keep_the_caret_in_view_without_halving_a_wide_character() {
+        let f = TextField::with_value(TextKind::Line, "一二三四五六七八九十");
+        // 20 columns of text, caret at the end, 9 columns to show it in: 11 must scroll off,
+        // rounded up to 12 so that no character is cut in half.
+        assert_eq!(f.visual_cursor(), 20);
+        assert_eq!(f.visual_scroll(9), 12);
+        assert_eq!(f.visual_scroll(30), 0);
+        let mut f = f;
+        f.handle_key(key(KeyCode::Home));
+        assert_eq!(f.visual_cursor(), 0);
+        assert_eq!(f.visual_scroll(9), 0);
+    }
+
+    #[test]
+    fn editing_keys_delete_words_and_lines_like_a_shell() {
+        let mut f = TextField::with_value(TextKind::Line, "门卫 张三 到了");
+        f.handle_key(KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL));
+        assert_eq!(f.value(), "门卫 张三 ");
+        f.handle_key(key(KeyCode::Left));
+        f.handle_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+        assert_eq!(f.value(), " ");
+        f.handle_key(KeyEvent::new(KeyCode::Char('a'), KeyModifiers::CONTROL));
+        f.handle_key(key(KeyCode::Char('李')));
+        assert_eq!(f.value(), "李 ");
     }
 }
