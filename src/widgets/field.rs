@@ -39,7 +39,7 @@ impl TextField {
     /// and would make the form impossible to save without finding an invisible character.
     pub fn with_value(kind: TextKind, value: &str) -> TextField {
         TextField {
-            input: editor(text::clean_paste(kind, value)),
+            input: editor(&text::clean_paste(kind, value)),
             kind,
             error: None,
         }
@@ -74,7 +74,7 @@ impl TextField {
     }
 
     pub fn set_value(&mut self, value: &str) {
-        self.input = editor(text::clean_paste(self.kind, value));
+        self.input = editor(&text::clean_paste(self.kind, value));
         self.error = None;
     }
 
@@ -144,8 +144,8 @@ impl TextField {
 }
 
 /// A one-line editor holding `value`, the caret at its end (where typing goes on).
-fn editor(value: String) -> TextArea<'static> {
-    let mut ed = TextArea::new(vec![one_line(&value)]);
+fn editor(value: &str) -> TextArea<'static> {
+    let mut ed = TextArea::new(vec![one_line(value)]);
     ed.move_cursor(CursorMove::End);
     ed
 }
