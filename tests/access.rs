@@ -216,6 +216,10 @@ fn audit(store: &Store) -> Vec<AuditRow> {
 // ---------------------------------------------------------------------------------------------
 
 /// The cells of docs/ACCESS.md's table: (subject, verb) → the roles with `yes`.
+#[allow(
+    clippy::too_many_lines,
+    reason = "the table's words mapped to the code's names, one line each"
+)]
 fn doc_table() -> BTreeMap<(Subject, Verb), Vec<Role>> {
     let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/ACCESS.md"))
         .expect("docs/ACCESS.md");
@@ -1023,6 +1027,10 @@ fn app_for(path: &Path, label: &str, m: &Morning, role: Role) -> App {
 }
 
 #[test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one journey, told in the order it happens"
+)]
 fn every_cell_is_walked_through_the_app_for_every_role() {
     let started = Instant::now();
     let dir = scratch();
@@ -1119,6 +1127,10 @@ const DESK_TABS: [&str; 8] = [
 ];
 
 #[test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one journey, told in the order it happens"
+)]
 fn a_guard_sees_the_gate_the_shift_and_people_and_the_other_keys_say_why_not() {
     let dir = scratch();
     let path = dir.path().join("morning.db");
@@ -1308,6 +1320,10 @@ fn hm(t: DateTime<Utc>) -> String {
 // ---------------------------------------------------------------------------------------------
 
 #[test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one journey, told in the order it happens"
+)]
 fn five_wrong_pins_lock_the_account_and_the_right_one_works_once_the_lock_is_over() {
     let dir = scratch();
     let path = dir.path().join("duty.db");
@@ -1469,6 +1485,10 @@ fn idle_time_locks_and_only_the_same_pin_brings_back_what_was_typed() {
 // ---------------------------------------------------------------------------------------------
 
 #[test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one journey, told in the order it happens"
+)]
 fn a_new_file_makes_its_administrator_first_and_refuses_a_weak_pin() {
     let dir = scratch();
     let path = dir.path().join("new.db");
@@ -1674,6 +1694,10 @@ fn a_morning_at_the_desk(path: &Path) -> dutydesk::domain::incident::IncidentId 
 }
 
 #[test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one journey, told in the order it happens"
+)]
 fn each_kind_of_act_leaves_its_row_and_the_chain_holds() {
     let dir = scratch();
     let path = dir.path().join("duty.db");
@@ -2086,6 +2110,10 @@ fn cli_as(db: &Path, home: &Path, who: Option<(&str, &str)>, args: &[&str]) -> (
 }
 
 #[test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one journey, told in the order it happens"
+)]
 fn the_command_line_asks_who_and_refuses_what_the_role_may_not() {
     let dir = scratch();
     let home = dir.path().join("home");

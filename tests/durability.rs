@@ -1000,6 +1000,10 @@ fn four_terminals_starting_at_once_on_an_older_file_migrate_it_exactly_once() {
 
 /// The same race through the real program: four `dutydesk init` at once on a new data directory.
 #[test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one journey, told in the order it happens"
+)]
 fn four_dutydesk_inits_at_once_create_one_file() {
     let _serial = SERIAL.lock().unwrap_or_else(PoisonError::into_inner);
     let rounds = env_count("DUTYDESK_STARTS", 50) / 10;

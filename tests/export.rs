@@ -614,6 +614,10 @@ fn cell<'a>(doc: &Value, table: &str, row: &'a [Value], column: &str) -> &'a Val
 // ---------------------------------------------------------------------------------------------
 
 #[test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one journey, told in the order it happens"
+)]
 fn the_json_export_holds_every_table_row_for_row_and_value_for_value() {
     let sb = Sandbox::new();
     fill(&sb.db());
@@ -766,6 +770,10 @@ fn json_into_a_directory_is_a_private_file_named_by_the_time() {
 // ---------------------------------------------------------------------------------------------
 
 #[test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one journey, told in the order it happens"
+)]
 fn the_csv_export_is_one_file_per_table_and_a_manifest_formulas_neutralised() {
     let sb = Sandbox::new();
     fill(&sb.db());

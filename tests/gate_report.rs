@@ -112,6 +112,10 @@ impl Sandbox {
 
     /// The morning through the store: 刘建国 came and left; 欧阳明华 (08:15), Mary Smith
     /// (09:20) and "=cmd" (10:00) are inside; 赵四 was refused. `whole`: documents kept whole.
+    #[allow(
+        clippy::too_many_lines,
+        reason = "one journey, told in the order it happens"
+    )]
     fn morning(&self, whole: bool) {
         let mut store = Store::open(&self.db(), monday()).expect("db");
         let host = store

@@ -574,6 +574,10 @@ fn a_watch_entry_needs_something_to_match_and_a_reason() {
 }
 
 #[test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one journey, told in the order it happens"
+)]
 fn an_early_leave_is_recorded_and_the_return_too() {
     let mut db = Db::new();
     let student = db.store.students().expect("students")[0].clone();

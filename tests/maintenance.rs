@@ -205,6 +205,10 @@ fn a_damaged_file_is_reported_and_left_as_it_was() {
 }
 
 #[test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one journey, told in the order it happens"
+)]
 fn a_backup_taken_while_another_terminal_writes_is_whole_private_and_pruned() {
     let home = Home::new();
     let (mut store, by) = home.open();
@@ -356,6 +360,10 @@ fn save(app: &mut App) {
 }
 
 #[test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one journey, told in the order it happens"
+)]
 fn a_save_on_a_full_disk_or_a_read_only_file_says_so_and_keeps_what_was_typed() {
     let home = Home::new();
     let (mut store, by) = home.open();

@@ -346,6 +346,10 @@ fn the_period_figures_match_counts_made_from_the_export() {
 }
 
 #[test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one journey, told in the order it happens"
+)]
 fn a_shift_summarys_figures_match_counts_made_from_the_export() {
     let school = school();
     let e = &school.export;

@@ -64,6 +64,10 @@ fn incident(when: &str) -> IncidentDraft {
 }
 
 #[test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one journey, told in the order it happens"
+)]
 fn twenty_slots_each_get_their_own_column_in_every_format() {
     let cfg = dutydesk::config::load(Some((Path::new("school.toml"), &twenty_slots())))
         .expect("a config with twenty slots loads");

@@ -587,6 +587,10 @@ fn a_shift_that_fails_half_way_leaves_nothing_behind() {
 }
 
 #[test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one journey, told in the order it happens"
+)]
 fn closing_with_a_stale_version_is_refused_and_a_closed_shift_takes_no_records() {
     let tmp = TempDir::new().expect("temp dir");
     let (path, mut store, shift) = store_with_shift(&tmp);
@@ -670,6 +674,10 @@ fn closing_with_a_stale_version_is_refused_and_a_closed_shift_takes_no_records()
 }
 
 #[test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one journey, told in the order it happens"
+)]
 fn two_terminals_on_one_round_never_overwrite_each_other() {
     let tmp = TempDir::new().expect("temp dir");
     let (path, mut a, shift) = store_with_shift(&tmp);

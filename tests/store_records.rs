@@ -383,6 +383,10 @@ fn incident_numbers_count_within_the_year_of_today_and_restart_in_a_new_year() {
 }
 
 #[test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one journey, told in the order it happens"
+)]
 fn an_incident_reads_back_whole_with_its_students_in_order() {
     let mut desk = desk();
     let (li, wang, zhao) = (
@@ -599,6 +603,10 @@ fn four_incidents() -> Four {
 }
 
 #[test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one journey, told in the order it happens"
+)]
 fn the_incident_list_filters_by_status_category_place_and_student() {
     let Four {
         desk,
@@ -1188,6 +1196,10 @@ fn the_text_search_does_not_find_an_incident_by_a_removed_student() {
 }
 
 #[test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one journey, told in the order it happens"
+)]
 fn two_terminals_correcting_one_incident_never_overwrite_each_other() {
     let mut desk = desk();
     let li = desk.student("Li Ming");
@@ -1273,6 +1285,10 @@ fn two_terminals_correcting_one_incident_never_overwrite_each_other() {
 }
 
 #[test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one journey, told in the order it happens"
+)]
 fn a_voided_incident_is_kept_marked_and_out_of_the_lists() {
     let mut desk = desk();
     let li = desk.student("Li Ming");
@@ -1808,6 +1824,10 @@ fn check_at(place: &str, slot: &str, result: ItemResult) -> CheckDraft {
 }
 
 #[test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one journey, told in the order it happens"
+)]
 fn hazards_read_back_and_list_pending_first_by_due_date() {
     let mut desk = desk();
     let mut create = |desc: &str, due: &str| {

@@ -316,6 +316,10 @@ fn import_students(home: &Path) {
 }
 
 #[test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one journey, told in the order it happens"
+)]
 fn a_patrol_problem_becomes_an_incident_with_follow_ups_and_a_corrected_history() {
     if !Tmux::available() {
         return;
@@ -424,6 +428,10 @@ fn desk_opens_a_shift_and_watches_zhao_si(home: &Path) {
 }
 
 #[test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one journey, told in the order it happens"
+)]
 fn the_gate_signs_visitors_in_and_out_refuses_a_watched_one_and_gives_the_roll() {
     if !Tmux::available() {
         return;
@@ -532,6 +540,10 @@ fn the_gate_signs_visitors_in_and_out_refuses_a_watched_one_and_gives_the_roll()
 }
 
 #[test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one journey, told in the order it happens"
+)]
 fn a_guard_at_the_gate_has_the_gate_and_the_shift_and_nothing_of_the_desk() {
     use dutydesk::domain::access::Role;
     use dutydesk::domain::pin;
