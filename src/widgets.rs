@@ -1,6 +1,7 @@
 //! Widgets shared by screens: the text field, popups, the key bar.
 
 pub mod area;
+pub mod cursor;
 pub mod field;
 pub mod form;
 pub mod keybar;
