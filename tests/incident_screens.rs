@@ -870,6 +870,21 @@ fn followup_r_moves_it_to_a_new_time_with_a_reason_kept_in_its_history() {
     assert_eq!(last.reason, "家长出差，周五回来");
     assert_eq!(last.changes[0].field, "due_at");
     assert!(d.screen().contains("due 12-04 15:00"), "{}", d.screen());
+    // The list is in due order: the moved follow-up went down it, and the cursor went with it,
+    // so the next key acts on the same record, not on whoever took its row.
+    assert!(
+        followups(&d, None).len() > 1,
+        "more than one follow-up to mix up"
+    );
+    assert_ne!(
+        listed(&d)[0].id,
+        first.id,
+        "the moved one is no longer first"
+    );
+    d.keys("r");
+    let text = d.screen();
+    assert!(text.contains("2026-12-04 15:00"), "{text}");
+    d.press(KeyCode::Esc);
 }
 
 #[test]

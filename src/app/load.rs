@@ -48,12 +48,12 @@ pub fn screen(store: &Store, view: &View<'_>, screen: &mut Screen) -> Result<(),
                 owner: if list.mine { view.data.operator } else { None },
                 ..FollowupQuery::default()
             };
-            list.rows = store.followups(&query, list.window())?;
+            list.set_rows(store.followups(&query, list.window())?);
         }
         Screen::Hazards(list) => {
             // A cursor move within the loaded rows reads one hazard's history, not the list.
             if !std::mem::take(&mut list.rows_current) {
-                list.rows = store.hazards(!list.all, list.window())?;
+                list.set_rows(store.hazards(!list.all, list.window())?);
             }
             list.history = match list.selected() {
                 Some(h) => store.hazard_history(h.id)?,

@@ -15,23 +15,25 @@ use crate::action::AttentionAction;
 use crate::domain::attention::Attention;
 use crate::domain::text;
 use crate::widgets::Keys;
+use crate::widgets::cursor::{ListCursor, Step};
 
 #[derive(Debug, Clone, Default)]
 pub struct AttentionList {
     pub rows: Vec<Attention>,
-    cursor: usize,
+    cursor: ListCursor,
 }
 
 impl AttentionList {
     pub fn handle_key(&mut self, key: KeyEvent) -> Option<Action> {
+        if self.cursor.step(key, self.rows.len(), false) != Step::NotMine {
+            return None;
+        }
         match key.code {
-            KeyCode::Up => self.cursor = self.cursor.saturating_sub(1),
-            KeyCode::Down => self.cursor = (self.cursor + 1).min(self.rows.len().saturating_sub(1)),
             KeyCode::Char('a') => return Some(Action::Attention(AttentionAction::NewAttention)),
             KeyCode::Char('x') => {
                 return self
                     .rows
-                    .get(self.cursor)
+                    .get(self.cursor.at())
                     .filter(|r| r.ended_at.is_none())
                     .map(|r| Action::Attention(AttentionAction::AskEndAttention(r.id, r.version)));
             }
@@ -58,9 +60,9 @@ impl AttentionList {
             lines.push(Line::from(Span::styled(s.at_none, theme.dim)));
         }
         let room = usize::from(area.height).saturating_sub(1).max(1);
-        let from = self.cursor.saturating_sub(room - 1);
+        let from = self.cursor.at().saturating_sub(room - 1);
         for (i, r) in self.rows.iter().enumerate().skip(from).take(room) {
-            let selected = i == self.cursor;
+            let selected = i == self.cursor.at();
             let reasons: Vec<&str> = r.reasons.iter().map(|x| s.attention_reason(*x)).collect();
             let when = match r.ended_at {
                 Some(_) => s.at_ended_word.to_owned(),

@@ -12,37 +12,44 @@ use crate::action::Action;
 use crate::action::{FollowupAction, IncidentAction};
 use crate::domain::followup::{Followup, FollowupStatus};
 use crate::widgets::Keys;
+use crate::widgets::cursor::{ListCursor, Step};
 
 #[derive(Debug, Clone, Default)]
 pub struct FollowupList {
     pub mine: bool,
     pub with_done: bool,
     pub rows: Vec<Followup>,
-    cursor: usize,
+    cursor: ListCursor,
 }
 
 impl FollowupList {
     /// How many rows to load (see `list_window`).
     pub fn window(&self) -> u32 {
-        super::list_window(self.cursor)
+        super::list_window(self.cursor.at())
+    }
+
+    /// The rows loaded again: the cursor stays with the follow-up it was on (a rescheduled one
+    /// moves in the list), or at its place when that one left the list.
+    pub fn set_rows(&mut self, rows: Vec<Followup>) {
+        let was = self.rows.get(self.cursor.at()).map(|f| f.id);
+        self.rows = rows;
+        self.cursor.follow(&self.rows, |f| Some(f.id) == was);
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) -> Option<Action> {
         // The list may have shrunk since the last key (its last row done or signed out).
-        self.cursor = self.cursor.min(self.rows.len().saturating_sub(1));
+        self.cursor.clamp(self.rows.len());
+        match self.cursor.step(key, self.rows.len(), true) {
+            Step::NotMine => {}
+            Step::Moved => return None,
+            // At the last row loaded: load the next page (if there is more).
+            Step::WantsMore => return Some(Action::Reload),
+        }
         let open = self
             .rows
-            .get(self.cursor)
+            .get(self.cursor.at())
             .filter(|f| f.status == FollowupStatus::Open);
         match key.code {
-            KeyCode::Up | KeyCode::Char('k') => self.cursor = self.cursor.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
-                if self.cursor + 1 >= self.rows.len() {
-                    // At the last row loaded: load the next page (if there is more).
-                    return Some(Action::Reload);
-                }
-                self.cursor += 1;
-            }
             KeyCode::Char('c') => {
                 return open.map(|f| Action::Followup(FollowupAction::AskCompleteFollowup(f.id)));
             }
@@ -53,18 +60,18 @@ impl FollowupList {
             KeyCode::Enter => {
                 return self
                     .rows
-                    .get(self.cursor)
+                    .get(self.cursor.at())
                     .and_then(|f| f.incident.as_ref())
                     .map(|(id, _)| Action::Incident(IncidentAction::OpenIncident(*id)));
             }
             KeyCode::Char('m') => {
                 self.mine = !self.mine;
-                self.cursor = 0;
+                self.cursor.set(0);
                 return Some(Action::Reload);
             }
             KeyCode::Char('d') => {
                 self.with_done = !self.with_done;
-                self.cursor = 0;
+                self.cursor.set(0);
                 return Some(Action::Reload);
             }
             _ => {}
@@ -117,7 +124,7 @@ impl FollowupList {
             lines.push(Line::from(Span::styled(s.no_followups, theme.dim)));
         }
         let room = usize::from(area.height).saturating_sub(1).max(1);
-        let cursor = self.cursor.min(self.rows.len().saturating_sub(1));
+        let cursor = self.cursor.at().min(self.rows.len().saturating_sub(1));
         let from = cursor.saturating_sub(room - 1);
         for (i, f) in self.rows.iter().enumerate().skip(from).take(room) {
             lines.push(followup_line(f, i == cursor, view));
@@ -126,6 +133,6 @@ impl FollowupList {
     }
 
     pub fn selected(&self) -> Option<&Followup> {
-        self.rows.get(self.cursor)
+        self.rows.get(self.cursor.at())
     }
 }

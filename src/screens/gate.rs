@@ -17,6 +17,7 @@ use crate::domain::gate::{self, EarlyLeave, OutKind, Visit, VisitStatus};
 use crate::domain::idcard;
 use crate::domain::text;
 use crate::widgets::Keys;
+use crate::widgets::cursor::{ListCursor, Step};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum GateView {
@@ -32,7 +33,7 @@ pub struct GateScreen {
     /// Today's visits, newest first (loaded by the app).
     pub log: Vec<Visit>,
     pub leaves: Vec<EarlyLeave>,
-    cursor: usize,
+    cursor: ListCursor,
     /// Whether desk-only keys (the watchlist) are offered.
     pub desk: bool,
 }
@@ -56,7 +57,7 @@ impl GateScreen {
 
     /// Keeps the cursor on a row after the list shrinks (the last visitor in it signed out).
     pub fn clamp(&mut self, view: &View<'_>) {
-        self.cursor = self.cursor.min(self.len(view).saturating_sub(1));
+        self.cursor.clamp(self.len(view));
     }
 
     pub fn handle_key(&mut self, key: KeyEvent, view: &View<'_>) -> Option<Action> {
@@ -64,20 +65,19 @@ impl GateScreen {
         let visit = view
             .data
             .on_campus
-            .get(self.cursor)
+            .get(self.cursor.at())
             .filter(|_| self.view == GateView::OnCampus);
+        if self.cursor.step(key, self.len(view), false) != Step::NotMine {
+            return None;
+        }
         match key.code {
-            KeyCode::Up | KeyCode::Char('k') => self.cursor = self.cursor.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
-                self.cursor = (self.cursor + 1).min(self.len(view).saturating_sub(1));
-            }
             KeyCode::Tab => {
                 self.view = match self.view {
                     GateView::OnCampus => GateView::Log,
                     GateView::Log => GateView::EarlyLeaves,
                     GateView::EarlyLeaves => GateView::OnCampus,
                 };
-                self.cursor = 0;
+                self.cursor.set(0);
             }
             KeyCode::Char('v') => return Some(Action::Gate(GateAction::NewVisit)),
             KeyCode::Char('e') => return Some(Action::Gate(GateAction::NewEarlyLeave)),
@@ -93,7 +93,7 @@ impl GateScreen {
             KeyCode::Char('b') if self.view == GateView::EarlyLeaves => {
                 return self
                     .leaves
-                    .get(self.cursor)
+                    .get(self.cursor.at())
                     .filter(|l| l.time_back.is_none())
                     .map(|l| Action::Gate(GateAction::EarlyLeaveBack(l.id, l.version)));
             }
@@ -159,7 +159,7 @@ impl GateScreen {
             GateView::EarlyLeaves => self.leave_lines(view, usize::from(body.width)),
         };
         let room = usize::from(body.height).max(1);
-        let from = self.cursor.saturating_sub(room - 1);
+        let from = self.cursor.at().saturating_sub(room - 1);
         let shown: Vec<Line> = lines.into_iter().skip(from).take(room).collect();
         frame.render_widget(Paragraph::new(shown), body);
     }
@@ -212,7 +212,7 @@ impl GateScreen {
         list.iter()
             .enumerate()
             .map(|(i, v)| {
-                let selected = i == self.cursor;
+                let selected = i == self.cursor.at();
                 let flagged = gate::needs_resolving(v, now, view.cfg.gate.day_ends);
                 let mut spans = vec![
                     Span::styled(if selected { "▶ " } else { "  " }, theme.title),
@@ -265,7 +265,7 @@ impl GateScreen {
             .iter()
             .enumerate()
             .map(|(i, v)| {
-                let selected = i == self.cursor;
+                let selected = i == self.cursor.at();
                 let (state, style) = match (v.status, v.out_kind) {
                     (VisitStatus::Refused, _) => (s.refused_word.to_owned(), theme.missed),
                     (VisitStatus::In, _) => ("→".to_owned(), theme.due),
@@ -311,7 +311,7 @@ impl GateScreen {
             .iter()
             .enumerate()
             .map(|(i, l)| {
-                let selected = i == self.cursor;
+                let selected = i == self.cursor.at();
                 // A fixed-width time column, so a return time does not shift the name.
                 let back = l
                     .time_back

@@ -16,6 +16,7 @@ use crate::domain::history::LogEntry;
 use crate::domain::incident::PlaceRef;
 use crate::domain::text;
 use crate::widgets::Keys;
+use crate::widgets::cursor::{ListCursor, Step};
 
 #[derive(Debug, Clone, Default)]
 pub struct HazardList {
@@ -23,38 +24,42 @@ pub struct HazardList {
     pub rows: Vec<Hazard>,
     /// History of the selected hazard, loaded by the app.
     pub history: Vec<LogEntry>,
-    cursor: usize,
+    cursor: ListCursor,
     /// The cursor moved within the rows loaded: only the selected row's history is needed.
     pub rows_current: bool,
 }
 
 impl HazardList {
     pub fn selected(&self) -> Option<&Hazard> {
-        self.rows.get(self.cursor)
+        self.rows.get(self.cursor.at())
     }
 
     /// How many rows to load (see `list_window`).
     pub fn window(&self) -> u32 {
-        super::list_window(self.cursor)
+        super::list_window(self.cursor.at())
+    }
+
+    /// The rows loaded again: the cursor stays with the hazard it was on, or at its place when
+    /// that one left the list.
+    pub fn set_rows(&mut self, rows: Vec<Hazard>) {
+        let was = self.selected().map(|h| h.id);
+        self.rows = rows;
+        self.cursor.follow(&self.rows, |h| Some(h.id) == was);
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) -> Option<Action> {
         // The list may have shrunk since the last key (its last row done or signed out).
-        self.cursor = self.cursor.min(self.rows.len().saturating_sub(1));
+        self.cursor.clamp(self.rows.len());
+        let window = self.window();
+        let step = self.cursor.step(key, self.rows.len(), true);
+        if step != Step::NotMine {
+            // The selected hazard's history is read for it; past the rows loaded, the next
+            // page comes with the list.
+            self.rows_current = step == Step::Moved && self.window() == window;
+            return Some(Action::Reload);
+        }
         let h = self.selected();
         match key.code {
-            KeyCode::Up | KeyCode::Char('k') => {
-                self.cursor = self.cursor.saturating_sub(1);
-                self.rows_current = true;
-                return Some(Action::Reload);
-            }
-            KeyCode::Down | KeyCode::Char('j') => {
-                let window = self.window();
-                self.cursor = (self.cursor + 1).min(self.rows.len().saturating_sub(1));
-                // Past the rows loaded, the next page comes with the list.
-                self.rows_current = self.window() == window;
-                return Some(Action::Reload);
-            }
             KeyCode::Char('a') => return Some(Action::Hazard(HazardAction::NewHazard)),
             KeyCode::Char('r') => {
                 return h
@@ -71,7 +76,7 @@ impl HazardList {
             }
             KeyCode::Char('d') => {
                 self.all = !self.all;
-                self.cursor = 0;
+                self.cursor.set(0);
                 return Some(Action::Reload);
             }
             _ => {}
@@ -135,7 +140,7 @@ impl HazardList {
             .max()
             .unwrap_or(8)
             .clamp(8, cap);
-        let cursor = self.cursor.min(self.rows.len().saturating_sub(1));
+        let cursor = self.cursor.at().min(self.rows.len().saturating_sub(1));
         let from = cursor.saturating_sub(room - 1);
         for (i, h) in self.rows.iter().enumerate().skip(from).take(room) {
             lines.push(hazard_line(

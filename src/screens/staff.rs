@@ -12,11 +12,12 @@ use crate::action::{AccessAction, AttentionAction, DutyAction};
 use crate::domain::staff::Staff;
 use crate::domain::text::{self, TextKind};
 use crate::widgets::Keys;
+use crate::widgets::cursor::{ListCursor, Step};
 use crate::widgets::field::TextField;
 
 #[derive(Debug, Clone, Default)]
 pub struct StaffScreen {
-    cursor: usize,
+    cursor: ListCursor,
     /// The search was ended with Enter: keys move in the list found again.
     typing_done: bool,
     /// Part of a name to find (`/`): a school has 150 staff, and the administrator gives each
@@ -51,7 +52,7 @@ impl StaffScreen {
                 KeyCode::Esc => self.find = None,
                 _ => {
                     find.handle_key(key);
-                    self.cursor = 0;
+                    self.cursor.set(0);
                 }
             }
             return None;
@@ -62,17 +63,14 @@ impl StaffScreen {
     fn list_key(&mut self, key: KeyEvent, view: &View<'_>) -> Option<Action> {
         let shown = self.shown(view);
         let last = shown.len().saturating_sub(1);
+        if self.cursor.step(key, shown.len(), false) != Step::NotMine {
+            return None;
+        }
         match key.code {
-            KeyCode::Up | KeyCode::Char('k') => self.cursor = self.cursor.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => self.cursor = (self.cursor + 1).min(last),
-            KeyCode::PageUp => self.cursor = self.cursor.saturating_sub(10),
-            KeyCode::PageDown => self.cursor = (self.cursor + 10).min(last),
-            KeyCode::Home => self.cursor = 0,
-            KeyCode::End => self.cursor = last,
             KeyCode::Char('/') => {
                 self.find = Some(TextField::new(TextKind::Name));
                 self.typing_done = false;
-                self.cursor = 0;
+                self.cursor.set(0);
             }
             KeyCode::Char('a') => return Some(Action::Duty(DutyAction::NewStaff)),
             KeyCode::Char('r') if view.data.attention_visible => {
@@ -80,7 +78,7 @@ impl StaffScreen {
             }
             KeyCode::Enter => {
                 return shown
-                    .get(self.cursor.min(last))
+                    .get(self.cursor.at().min(last))
                     .map(|p| Action::Access(AccessAction::OpenAccount(p.id)));
             }
             KeyCode::Tab => return Some(Action::ShowStudents),
@@ -129,7 +127,7 @@ impl StaffScreen {
             lines.push(Line::from(Span::styled(s.no_staff_yet, theme.dim)));
         }
         let room = usize::from(area.height).saturating_sub(2).max(1);
-        let cursor = self.cursor.min(staff.len().saturating_sub(1));
+        let cursor = self.cursor.at().min(staff.len().saturating_sub(1));
         let from = cursor.saturating_sub(room - 1);
         for (i, person) in staff.into_iter().enumerate().skip(from).take(room) {
             let selected = i == cursor;

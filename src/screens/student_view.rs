@@ -17,6 +17,7 @@ use crate::domain::incident::{IncidentRow, Role};
 use crate::domain::people::{Student, StudentId};
 use crate::domain::text;
 use crate::widgets::Keys;
+use crate::widgets::cursor::{ListCursor, Step};
 
 /// One line of the chronology.
 #[derive(Debug, Clone)]
@@ -39,7 +40,7 @@ pub struct StudentView {
     pub id: StudentId,
     pub student: Option<Student>,
     entries: Vec<Entry>,
-    cursor: usize,
+    cursor: ListCursor,
 }
 
 impl StudentView {
@@ -48,7 +49,7 @@ impl StudentView {
             id,
             student: None,
             entries: Vec::new(),
-            cursor: 0,
+            cursor: ListCursor::default(),
         }
     }
 
@@ -67,16 +68,15 @@ impl StudentView {
             .collect();
         entries.sort_by_key(|e| std::cmp::Reverse(e.at()));
         self.entries = entries;
-        self.cursor = self.cursor.min(self.entries.len().saturating_sub(1));
+        self.cursor.clamp(self.entries.len());
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) -> Option<Action> {
+        if self.cursor.step(key, self.entries.len(), false) != Step::NotMine {
+            return None;
+        }
         match key.code {
-            KeyCode::Up | KeyCode::Char('k') => self.cursor = self.cursor.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
-                self.cursor = (self.cursor + 1).min(self.entries.len().saturating_sub(1));
-            }
-            KeyCode::Enter => match self.entries.get(self.cursor) {
+            KeyCode::Enter => match self.entries.get(self.cursor.at()) {
                 Some(Entry::Incident(r, _)) => {
                     return Some(Action::Incident(IncidentAction::OpenIncident(r.id)));
                 }
@@ -138,9 +138,9 @@ impl StudentView {
             lines.push(Line::from(Span::styled(s.nothing_recorded, theme.dim)));
         }
         let room = usize::from(area.height).saturating_sub(2).max(1);
-        let from = self.cursor.saturating_sub(room - 1);
+        let from = self.cursor.at().saturating_sub(room - 1);
         for (i, e) in self.entries.iter().enumerate().skip(from).take(room) {
-            let selected = i == self.cursor;
+            let selected = i == self.cursor.at();
             lines.push(match e {
                 Entry::Incident(r, role) => {
                     let rows: Vec<&IncidentRow> = self

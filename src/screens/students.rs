@@ -14,19 +14,20 @@ use crate::action::{Action, Tab};
 use crate::domain::people::Student;
 use crate::domain::text::{self, TextKind};
 use crate::widgets::Keys;
+use crate::widgets::cursor::{ListCursor, Step};
 use crate::widgets::field::TextField;
 
 #[derive(Debug, Clone)]
 pub struct StudentsScreen {
     search: TextField,
-    cursor: usize,
+    cursor: ListCursor,
 }
 
 impl Default for StudentsScreen {
     fn default() -> Self {
         StudentsScreen {
             search: TextField::new(TextKind::Name),
-            cursor: 0,
+            cursor: ListCursor::default(),
         }
     }
 }
@@ -49,12 +50,13 @@ impl StudentsScreen {
     /// Letters typed here search, so the global letter keys do not apply.
     pub fn handle_key(&mut self, key: KeyEvent, view: &View<'_>) -> Option<Action> {
         let shown = self.shown(view);
+        if self.cursor.step_keys(key, shown.len(), false) != Step::NotMine {
+            return None;
+        }
         match key.code {
-            KeyCode::Up => self.cursor = self.cursor.saturating_sub(1),
-            KeyCode::Down => self.cursor = (self.cursor + 1).min(shown.len().saturating_sub(1)),
             KeyCode::Enter => {
                 return shown
-                    .get(self.cursor)
+                    .get(self.cursor.at())
                     .map(|s| Action::Incident(IncidentAction::OpenStudent(s.id)));
             }
             KeyCode::Tab => return Some(Action::Go(Tab::People)),
@@ -62,7 +64,7 @@ impl StudentsScreen {
             KeyCode::Esc => return Some(Action::Go(Tab::Now)),
             _ => {
                 self.search.handle_key(key);
-                self.cursor = 0;
+                self.cursor.set(0);
             }
         }
         None
@@ -106,7 +108,7 @@ impl StudentsScreen {
             lines.push(Line::from(Span::styled(s.no_students_imported, theme.dim)));
         }
         let room = usize::from(area.height).saturating_sub(2).max(1);
-        let cursor = self.cursor.min(shown.len().saturating_sub(1));
+        let cursor = self.cursor.at().min(shown.len().saturating_sub(1));
         let from = cursor.saturating_sub(room - 1);
         for (i, st) in shown.iter().enumerate().skip(from).take(room) {
             let selected = i == cursor;

@@ -16,6 +16,7 @@ use crate::domain::incident::IncidentId;
 use crate::domain::staff::StaffId;
 use crate::domain::text::{self, TextKind};
 use crate::widgets::Keys;
+use crate::widgets::cursor::{ListCursor, Step};
 use crate::widgets::field::FieldError;
 use crate::widgets::form::{self, Field, Form, Input, Outcome, Pool};
 use crate::widgets::popup;
@@ -33,7 +34,7 @@ pub struct Suggestions {
     pub incident: IncidentId,
     number: String,
     items: Vec<Item>,
-    cursor: usize,
+    cursor: ListCursor,
     /// Editing one item: owner, due, note.
     editor: Option<Form>,
 }
@@ -58,7 +59,7 @@ impl Suggestions {
                     on: true,
                 })
                 .collect(),
-            cursor: 0,
+            cursor: ListCursor::default(),
             editor: None,
         }
     }
@@ -72,13 +73,12 @@ impl Suggestions {
             }
             return None;
         }
+        if self.cursor.step_keys(key, self.items.len(), false) != Step::NotMine {
+            return None;
+        }
         match key.code {
-            KeyCode::Up => self.cursor = self.cursor.saturating_sub(1),
-            KeyCode::Down => {
-                self.cursor = (self.cursor + 1).min(self.items.len().saturating_sub(1));
-            }
             KeyCode::Char(' ') => {
-                if let Some(i) = self.items.get_mut(self.cursor) {
+                if let Some(i) = self.items.get_mut(self.cursor.at()) {
                     i.on = !i.on;
                 }
             }
@@ -119,7 +119,7 @@ impl Suggestions {
     }
 
     fn open_editor(&mut self, view: &View<'_>) {
-        let Some(item) = self.items.get(self.cursor) else {
+        let Some(item) = self.items.get(self.cursor.at()) else {
             return;
         };
         let s = view.s;
@@ -169,7 +169,7 @@ impl Suggestions {
             }
             return;
         };
-        if let Some(item) = self.items.get_mut(self.cursor) {
+        if let Some(item) = self.items.get_mut(self.cursor.at()) {
             item.draft.owner = StaffId(owner_id);
             item.owner_name = owner_name;
             item.draft.due_at = due;
@@ -215,7 +215,7 @@ impl Suggestions {
             lines.push(Line::from(Span::styled(s.no_suggestions, theme.dim)));
         }
         for (i, item) in self.items.iter().enumerate() {
-            let selected = i == self.cursor;
+            let selected = i == self.cursor.at();
             lines.push(Line::from(vec![
                 Span::raw(if selected { " ▶ " } else { "   " }),
                 Span::raw(if item.on { "[x] " } else { "[ ] " }),

@@ -17,6 +17,7 @@ use crate::domain::gate::{WatchDraft, WatchEntry};
 use crate::domain::idcard;
 use crate::domain::text::{self, TextKind};
 use crate::widgets::Keys;
+use crate::widgets::cursor::{ListCursor, Step};
 use crate::widgets::field::FieldError;
 use crate::widgets::form::{Field, Form, Outcome};
 use crate::widgets::popup;
@@ -30,7 +31,7 @@ const UNTIL: usize = 4;
 #[derive(Debug, Clone, Default)]
 pub struct Watchlist {
     pub rows: Vec<WatchEntry>,
-    cursor: usize,
+    cursor: ListCursor,
     /// Adding an entry.
     form: Option<Form>,
 }
@@ -42,7 +43,7 @@ impl Watchlist {
 
     pub fn handle_key(&mut self, key: KeyEvent, view: &View<'_>) -> Option<Action> {
         // The list may have shrunk since the last key (its last row done or signed out).
-        self.cursor = self.cursor.min(self.rows.len().saturating_sub(1));
+        self.cursor.clamp(self.rows.len());
         if let Some(form) = &mut self.form {
             return match form.handle_key(key, view) {
                 Outcome::Leave => {
@@ -53,9 +54,10 @@ impl Watchlist {
                 Outcome::Handled => None,
             };
         }
+        if self.cursor.step_keys(key, self.rows.len(), false) != Step::NotMine {
+            return None;
+        }
         match key.code {
-            KeyCode::Up => self.cursor = self.cursor.saturating_sub(1),
-            KeyCode::Down => self.cursor = (self.cursor + 1).min(self.rows.len().saturating_sub(1)),
             KeyCode::Char('a') => {
                 let s = view.s;
                 self.form = Some(Form::new(vec![
@@ -69,7 +71,7 @@ impl Watchlist {
             KeyCode::Char('d') => {
                 return self
                     .rows
-                    .get(self.cursor)
+                    .get(self.cursor.at())
                     .filter(|w| w.active)
                     .map(|w| Action::Watch(WatchAction::EndWatch(w.id, w.version)));
             }
@@ -155,7 +157,7 @@ impl Watchlist {
             .enumerate()
             .take(usize::from(area.height).saturating_sub(1))
         {
-            let selected = i == self.cursor;
+            let selected = i == self.cursor.at();
             let d = &w.draft;
             let number = if d.doc_number.is_empty() {
                 String::new()

@@ -70,6 +70,15 @@ impl ListCursor {
         step
     }
 
+    /// The same, for a list beside a field where letters are typed (a search box): only the
+    /// arrow, page and Home/End keys move the cursor; `j` and `k` are text.
+    pub fn step_keys(&mut self, key: KeyEvent, len: usize, paged: bool) -> Step {
+        if matches!(key.code, KeyCode::Char(_)) {
+            return Step::NotMine;
+        }
+        self.step(key, len, paged)
+    }
+
     /// After the rows were loaded again: the cursor goes back to the row holding the same
     /// record (`same` finds it by id), else stays at its place in the list, so an action never
     /// leaves the cursor on another person's record without the user moving it.
