@@ -4,6 +4,7 @@
 mod data;
 mod duty_log;
 mod gate;
+mod input;
 mod load;
 mod overlay;
 mod permission;
@@ -488,8 +489,13 @@ pub fn run(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<()>
         }
         let idle = !event::poll(app.wait_time())?;
         if !idle {
-            let ev = event::read()?;
-            app.handle_event(&ev);
+            // Everything already waiting is handled before the next draw: a burst of keys (an
+            // unbracketed paste) costs one frame, not one a character.
+            let mut events = vec![event::read()?];
+            while events.len() < input::MAX_BATCH && event::poll(Duration::ZERO)? {
+                events.push(event::read()?);
+            }
+            app.handle_events(events);
         }
         app.tick(idle);
     }

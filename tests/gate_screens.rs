@@ -1231,3 +1231,37 @@ fn without_an_open_shift_the_gate_says_how_to_open_one() {
         gate.status()
     );
 }
+
+#[test]
+fn a_hundred_kilobytes_typed_at_once_into_a_field_is_one_paste_refused_whole() {
+    use ratatui::crossterm::event::Event;
+    let school = School::new(Lang::En);
+    let mut gate = school.gate(TEN);
+    gate.keys("v").keys("刘建国");
+    // An SSH client that does not bracket a paste sends its characters as keys, all at once:
+    // 100 KB of them, with line breaks and the ESC of a colour sequence among them.
+    let mut events = Vec::new();
+    for i in 0..10_000 {
+        for c in "张三李四来访".chars() {
+            events.push(Event::Key(KeyEvent::new(
+                KeyCode::Char(c),
+                KeyModifiers::NONE,
+            )));
+        }
+        let between = if i % 100 == 0 {
+            KeyCode::Esc
+        } else {
+            KeyCode::Enter
+        };
+        events.push(Event::Key(KeyEvent::new(between, KeyModifiers::NONE)));
+    }
+    assert!(events.len() > 60_000);
+    gate.app.handle_events(events);
+    // Still the visit form (no Esc left it, no Enter saved it), what was typed before kept,
+    // and the field says the text was too long.
+    let text = gate.screen();
+    assert!(matches!(gate.app.screen(), Screen::VisitForm(_)), "{text}");
+    assert!(text.contains("刘建国"), "{text}");
+    assert!(text.contains("Too long"), "{text}");
+    assert!(school.on_campus().is_empty(), "nothing was signed in");
+}
