@@ -23,30 +23,38 @@ pub enum Input {
     Text(String),
 }
 
-/// A key that belongs in a burst of text: a character, or what a pasted text holds between its
-/// characters (line breaks, tabs, and the ESC of any escape sequence, which the field's paste
-/// rules drop).
-fn as_text(key: &KeyEvent) -> Option<Option<char>> {
+/// What a key is to a burst of text.
+enum AsText {
+    /// Not text: a key of its own (Ctrl+S, an arrow, a function key).
+    Key,
+    /// A character of the text (line breaks and tabs included).
+    Char(char),
+    /// The ESC of an escape sequence inside pasted text: dropped, as paste rules drop it.
+    Dropped,
+}
+
+fn as_text(key: &KeyEvent) -> AsText {
     if key.kind == KeyEventKind::Release {
-        return None;
+        return AsText::Key;
     }
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
-        KeyCode::Char(c) if !ctrl => Some(Some(c)),
-        KeyCode::Enter => Some(Some('\n')),
-        KeyCode::Tab => Some(Some('\t')),
-        KeyCode::Esc => Some(None),
-        _ => None,
+        KeyCode::Char(c) if !ctrl => AsText::Char(c),
+        KeyCode::Enter => AsText::Char('\n'),
+        KeyCode::Tab => AsText::Char('\t'),
+        KeyCode::Esc => AsText::Dropped,
+        _ => AsText::Key,
     }
+}
+
+fn is_text(e: &Event) -> bool {
+    matches!(e, Event::Key(k) if !matches!(as_text(k), AsText::Key))
 }
 
 /// Groups a batch: runs of at least `BURST` text keys become one `Text`; everything else stays
 /// an event, in order.
 pub fn group(events: Vec<Event>) -> Vec<Input> {
-    let texty = events
-        .iter()
-        .filter(|e| matches!(e, Event::Key(k) if as_text(k).is_some()))
-        .count();
+    let texty = events.iter().filter(|e| is_text(e)).count();
     if texty < BURST {
         return events.into_iter().map(Input::Event).collect();
     }
@@ -57,7 +65,10 @@ pub fn group(events: Vec<Event>) -> Vec<Input> {
             let text = run
                 .drain(..)
                 .filter_map(|e| match e {
-                    Event::Key(k) => as_text(&k).flatten(),
+                    Event::Key(k) => match as_text(&k) {
+                        AsText::Char(c) => Some(c),
+                        AsText::Key | AsText::Dropped => None,
+                    },
                     _ => None,
                 })
                 .collect();
@@ -67,7 +78,7 @@ pub fn group(events: Vec<Event>) -> Vec<Input> {
         }
     };
     for e in events {
-        if matches!(&e, Event::Key(k) if as_text(k).is_some()) {
+        if is_text(&e) {
             run.push(e);
         } else {
             flush(&mut run, &mut out);
