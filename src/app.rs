@@ -109,9 +109,6 @@ impl App {
         // The records are read once someone is in (`go` after the sign-in, or the station's
         // home); the sign-in only needs the names of the accounts.
         app.data.accounts = app.store.accounts().unwrap_or_default();
-        for a in &mut app.data.accounts {
-            a.pin_hash.clear();
-        }
         app
     }
 

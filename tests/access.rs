@@ -1543,7 +1543,13 @@ fn a_new_file_makes_its_administrator_first_and_refuses_a_weak_pin() {
         (name, Role::Admin)
     );
     assert!(
-        pin::verify("284913", &accounts[0].pin_hash),
+        pin::verify(
+            "284913",
+            &store
+                .pin_hash(accounts[0].staff)
+                .expect("read")
+                .expect("a hash")
+        ),
         "the PIN is kept as its hash"
     );
     let rows = audit(&store);

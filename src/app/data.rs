@@ -35,7 +35,7 @@ pub struct Data {
     /// Whether whole ID numbers are kept and the person here may see one (with a reason).
     pub reveal_allowed: bool,
     /// Who can sign in, with their roles (the PIN hashes are not kept here).
-    pub accounts: Vec<crate::store::Account>,
+    pub accounts: Vec<crate::domain::access::Account>,
     /// Every student, for type-ahead; reloaded only when the list changed.
     pub students: Vec<Student>,
     /// What the student list looked like when loaded (count, last update).
@@ -110,9 +110,6 @@ impl Data {
         self.operator = operator;
         self.staff = store.staff()?;
         self.accounts = store.accounts()?;
-        for a in &mut self.accounts {
-            a.pin_hash.clear();
-        }
         self.recent_shifts = store.recent_shifts(8)?;
         let stamp = store.students_stamp()?;
         if self.students_stamp.as_ref() != Some(&stamp) {

@@ -302,7 +302,8 @@ impl App {
             });
             return self.fail((s.si_locked_until)(&self.view_hm(until)));
         }
-        if !pin::verify(pin, &account.pin_hash) {
+        let hash = self.store.pin_hash(account.staff).ok().flatten();
+        if !hash.is_some_and(|h| pin::verify(pin, &h)) {
             let lock_for = chrono::Duration::minutes(i64::from(self.cfg.access.lock_minutes));
             let message = match self.store.pin_failed(account.staff, lock_for, now) {
                 Ok(Failure::TriesLeft(n)) => (s.si_wrong_pin)(n),

@@ -74,7 +74,10 @@ pub fn require(
     } else {
         std::env::var("DUTYDESK_PIN").map_err(|_| s.cli_needs_pin.to_owned())?
     };
-    if !pin::verify(&typed, &account.pin_hash) {
+    let hash = store
+        .pin_hash(account.staff)
+        .map_err(|e| s.store_error(&e))?;
+    if !hash.is_some_and(|h| pin::verify(&typed, &h)) {
         let lock_for = chrono::Duration::minutes(i64::from(setup.config.access.lock_minutes));
         return Err(match store.pin_failed(account.staff, lock_for, now) {
             Ok(Failure::TriesLeft(n)) => (s.si_wrong_pin)(n),

@@ -8,11 +8,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::domain::access::Account;
 use crate::domain::pin::MAX_DIGITS;
 use crate::domain::staff::StaffId;
 use crate::domain::text::{self, TextKind};
 use crate::i18n::Strings;
-use crate::store::Account;
 use crate::theme::Theme;
 use crate::widgets::field::{self, Spec, TextField};
 use crate::widgets::popup;

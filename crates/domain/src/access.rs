@@ -245,6 +245,24 @@ pub fn perms() -> impl Iterator<Item = Perm> {
     TABLE.iter().map(|&(s, v, _)| Perm(v, s))
 }
 
+/// A staff member who can sign in, as screens and sign-in see it: who, with which role, and
+/// the lockout state. The PIN hash is not part of it (the store gives it only to check a PIN).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    pub staff: crate::staff::StaffId,
+    pub name: String,
+    pub role: Role,
+    pub failed: i64,
+    pub locked_until: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+impl Account {
+    /// Whether wrong PINs have locked the account at `now`.
+    pub fn locked_at(&self, now: chrono::DateTime<chrono::Utc>) -> bool {
+        self.locked_until.is_some_and(|t| t > now)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,27 +6,9 @@ use rusqlite::{OptionalExtension, params};
 
 use super::audit::{self, Act};
 use super::{Refusal, Store, StoreError, time};
-use domain::access::Role;
+use domain::access::{Account, Role};
 use domain::pin::MAX_FAILURES;
 use domain::staff::{StaffId, StaffRole};
-
-/// A staff member who can sign in.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Account {
-    pub staff: StaffId,
-    pub name: String,
-    pub role: Role,
-    pub pin_hash: String,
-    pub failed: i64,
-    pub locked_until: Option<DateTime<Utc>>,
-}
-
-impl Account {
-    /// Whether wrong PINs have locked the account at `now`.
-    pub fn locked_at(&self, now: DateTime<Utc>) -> bool {
-        self.locked_until.is_some_and(|t| t > now)
-    }
-}
 
 /// What a wrong PIN did to the account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,17 +19,18 @@ pub enum Failure {
     LockedUntil(DateTime<Utc>),
 }
 
-const ACCOUNT_COLUMNS: &str = "id, name, access, pin_hash, failed_pins, locked_until";
+// The PIN hash is not among them: it is read only to check a PIN (`pin_hash`), so no list of
+// accounts held by a screen carries it.
+const ACCOUNT_COLUMNS: &str = "id, name, access, failed_pins, locked_until";
 
 fn read_account(r: &rusqlite::Row<'_>) -> rusqlite::Result<Account> {
     let role: String = r.get(2)?;
-    let locked: Option<String> = r.get(5)?;
+    let locked: Option<String> = r.get(4)?;
     Ok(Account {
         staff: StaffId(r.get(0)?),
         name: r.get(1)?,
         role: Role::from_code(&role).unwrap_or(Role::Guard),
-        pin_hash: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
-        failed: r.get(4)?,
+        failed: r.get(3)?,
         locked_until: locked.and_then(|t| time::parse_ts(&t).ok()),
     })
 }
@@ -86,6 +69,19 @@ impl Store {
                 ),
                 [staff.0],
                 read_account,
+            )
+            .optional()?)
+    }
+
+    /// The PIN hash of an active account, to check a typed PIN against.
+    pub fn pin_hash(&self, staff: StaffId) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT pin_hash FROM staff \
+                 WHERE id = ?1 AND access IS NOT NULL AND pin_hash IS NOT NULL AND active = 1",
+                [staff.0],
+                |r| r.get(0),
             )
             .optional()?)
     }

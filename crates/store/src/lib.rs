@@ -33,7 +33,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 
-pub use account::{Account, Failure};
+pub use account::Failure;
 pub use audit::{Act, AuditRow, ChainReport, Event as AuditEvent, GENESIS, default_terminal};
 pub use export::{Cell as ExportCell, ExportSink};
 pub use files::private_dir_all;
