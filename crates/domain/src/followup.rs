@@ -93,3 +93,19 @@ pub fn suggested(
     }
     out
 }
+
+/// Which follow-ups a list shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FollowupQuery {
+    /// Only open ones (else every status).
+    pub open_only: bool,
+    pub owner: Option<crate::staff::StaffId>,
+    pub incident: Option<crate::incident::IncidentId>,
+    pub hazard: Option<crate::hazard::HazardId>,
+    pub student: Option<crate::people::StudentId>,
+    pub id: Option<FollowupId>,
+    /// Due at or after this instant.
+    pub due_from: Option<chrono::DateTime<chrono::Utc>>,
+    /// Due before this instant.
+    pub due_before: Option<chrono::DateTime<chrono::Utc>>,
+}

@@ -6,6 +6,7 @@ pub mod attention;
 pub mod clock;
 pub mod codes;
 pub mod config;
+pub mod facts;
 pub mod field;
 pub mod followup;
 pub mod gate;

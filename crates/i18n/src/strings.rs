@@ -879,7 +879,7 @@ impl Strings {
         pick(&self.slip_statuses, v.index())
     }
 
-    pub fn log_kind(&self, v: store::LogKind) -> &'static str {
+    pub fn log_kind(&self, v: domain::facts::LogKind) -> &'static str {
         pick(&self.log_kinds, v.index())
     }
 }

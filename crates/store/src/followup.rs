@@ -6,28 +6,14 @@ use rusqlite::{OptionalExtension, Row, params};
 
 use super::log::{self, Entry, Kind};
 use super::{Actor, Store, StoreError, time};
-use domain::followup::{Followup, FollowupDraft, FollowupId, FollowupStatus, Kind as FollowupKind};
+use domain::followup::{
+    Followup, FollowupDraft, FollowupId, FollowupQuery, FollowupStatus, Kind as FollowupKind,
+};
 use domain::hazard::HazardId;
 use domain::history::{Change, LogAction, LogEntry};
 use domain::incident::IncidentId;
 use domain::people::StudentId;
 use domain::staff::StaffId;
-
-/// Which follow-ups a list shows.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct FollowupQuery {
-    /// Only open ones (else every status).
-    pub open_only: bool,
-    pub owner: Option<StaffId>,
-    pub incident: Option<IncidentId>,
-    pub hazard: Option<HazardId>,
-    pub student: Option<StudentId>,
-    pub id: Option<FollowupId>,
-    /// Due at or after this instant.
-    pub due_from: Option<DateTime<Utc>>,
-    /// Due before this instant.
-    pub due_before: Option<DateTime<Utc>>,
-}
 
 const SELECT: &str = "\
     SELECT f.id, f.kind, f.incident_id, i.number, f.hazard_id, h.description, f.student_id, s.name, \

@@ -35,9 +35,10 @@ use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 
 pub use account::Failure;
 pub use audit::{Act, AuditRow, ChainReport, Event as AuditEvent, GENESIS, default_terminal};
+pub use domain::facts::{Activity, FactStudent, IncidentFacts, LogKind};
+pub use domain::followup::FollowupQuery;
 pub use export::{Cell as ExportCell, ExportSink};
 pub use files::private_dir_all;
-pub use followup::FollowupQuery;
 pub use gate::Entry as GateEntry;
 pub use maintenance::{BackgroundCheck, Health, loose_permissions, verify_copy};
 pub use migrate::LATEST as SCHEMA_VERSION;
@@ -45,7 +46,6 @@ pub use open::APPLICATION_ID;
 pub use people::{ImportCounts, StaffImport};
 pub use purge::{PurgeCounts, Scrubbed};
 pub use slip::MergeInto;
-pub use summary::{Activity, IncidentFacts, LogKind};
 
 /// Who is writing: the open shift and the person at the terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

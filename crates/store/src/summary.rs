@@ -9,59 +9,12 @@ use rusqlite::{Row, params};
 
 use super::patrol::{LATEST_CHECKS_BETWEEN, LATEST_EXCEPTIONS_BETWEEN, check_from, exception_from};
 use super::{Store, StoreError, time};
+use domain::facts::{Activity, FactStudent, IncidentFacts, LogKind};
 use domain::history::LogAction;
 use domain::incident::{Bullying, IncidentId, PlaceRef, Role, Severity, Source, Status};
 use domain::patrol::{CheckRecord, ExceptionRecord};
 use domain::people::StudentId;
 use domain::shift::{Shift, ShiftId};
-
-domain::coded! {
-    /// The kinds of record the change log covers.
-    pub enum LogKind {
-        Incident = "incident",
-        Followup = "followup",
-        Hazard = "hazard",
-        Slip = "slip",
-    }
-}
-
-/// One line of the change log, as a summary needs it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Activity {
-    pub kind: LogKind,
-    pub record: i64,
-    pub action: LogAction,
-    pub at: DateTime<Utc>,
-    pub by_name: String,
-    pub reason: String,
-    /// The shift the change was made in.
-    pub shift: ShiftId,
-}
-
-/// A student on an incident, as the period report counts them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FactStudent {
-    pub id: StudentId,
-    pub name: String,
-    pub class_name: String,
-    pub role: Role,
-    pub measures: Vec<String>,
-}
-
-/// What the period report counts of one incident.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IncidentFacts {
-    pub id: IncidentId,
-    pub number: String,
-    pub occurred_at: DateTime<Utc>,
-    pub place: PlaceRef,
-    pub category: String,
-    pub severity: Severity,
-    pub source: Source,
-    pub status: Status,
-    pub bullying: Bullying,
-    pub students: Vec<FactStudent>,
-}
 
 const ACTIVITY: &str = "\
     SELECT l.kind, l.record_id, l.action, l.at, s.name, l.reason, l.shift_id \
