@@ -319,9 +319,7 @@ impl App {
     }
 
     fn view_hm(&self, t: chrono::DateTime<Utc>) -> String {
-        t.with_timezone(self.now.offset())
-            .format("%H:%M")
-            .to_string()
+        crate::domain::clock::hhmm(t.with_timezone(self.now.offset()).time())
     }
 
     /// The person is in: records made here name them from now on.

@@ -207,8 +207,9 @@ impl App {
         self.actor()?;
         let round = self.round(key)?;
         if !round.can_check(self.now.naive_local()) {
-            let text =
-                (self.strings().not_open_yet)(&round.window.start.format("%H:%M").to_string());
+            let text = (self.strings().not_open_yet)(&crate::domain::clock::hhmm(
+                round.window.start.time(),
+            ));
             self.say_error(&text);
             return None;
         }

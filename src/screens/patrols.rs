@@ -283,7 +283,10 @@ impl PatrolScreen {
         let slot = view.cfg.slot(&g.slot);
         let short = slot.map_or(g.slot.as_str(), |sl| sl.short.get(view.lang));
         let label = if slot.is_some_and(|sl| sl.every_minutes.is_some()) {
-            format!("{short} {}", g.window.start.format("%H:%M"))
+            format!(
+                "{short} {}",
+                crate::domain::clock::hhmm(g.window.start.time())
+            )
         } else {
             short.to_owned()
         };

@@ -275,7 +275,7 @@ impl VisitForm {
             "{} · {} {}",
             view.s.sign_in_title,
             view.s.f_time,
-            view.now.format("%H:%M")
+            crate::domain::clock::hhmm(view.now.time())
         );
         frame.render_widget(Paragraph::new(Span::styled(head, view.theme.title)), title);
         self.form.render(frame, body, view, view.caret);

@@ -739,9 +739,7 @@ impl Strings {
             FieldError::BadPhone => self.err_bad_phone.to_owned(),
             FieldError::Days => self.at_days_error.to_owned(),
             FieldError::AlreadyListed => self.err_already_listed.to_owned(),
-            FieldError::BeforeTimeIn(t) => {
-                (self.err_before_time_in)(&t.format("%H:%M").to_string())
-            }
+            FieldError::BeforeTimeIn(t) => (self.err_before_time_in)(&domain::clock::hhmm(t)),
             FieldError::Id(e) => match e {
                 IdError::Length { have } => (self.err_id_length)(have),
                 IdError::Chars => self.err_id_chars.to_owned(),

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
 
 use crate::Strings;
+use domain::clock::hhmm;
 use domain::patrol::RoundState;
 use domain::schedule::Window;
 
@@ -17,7 +18,7 @@ pub struct When {
 impl When {
     /// A stored time as local `HH:MM`.
     pub fn hm(self, t: DateTime<Utc>) -> String {
-        t.with_timezone(&self.offset).format("%H:%M").to_string()
+        hhmm(t.with_timezone(&self.offset).time())
     }
 
     /// A stored time as local `MM-DD HH:MM`.
@@ -35,7 +36,7 @@ impl When {
 
 /// `07:00–08:00`.
 pub fn window_text(w: &Window) -> String {
-    format!("{}–{}", w.start.format("%H:%M"), w.end.format("%H:%M"))
+    format!("{}–{}", hhmm(w.start.time()), hhmm(w.end.time()))
 }
 
 /// `2026-11-30 周一` / `2026-11-30 Mon`.
