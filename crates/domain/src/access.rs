@@ -245,6 +245,52 @@ pub fn perms() -> impl Iterator<Item = Perm> {
     TABLE.iter().map(|&(s, v, _)| Perm(v, s))
 }
 
+/// What was done, as the audit trail records it (its `code` is what is stored and hashed, so
+/// codes never change): the verbs of the role table, looking at a record (the `View` verb is
+/// recorded as `Open`), and signing in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Act {
+    Create,
+    Correct,
+    Void,
+    Export,
+    Reveal,
+    Purge,
+    Open,
+    SignIn,
+    SignInRefused,
+}
+
+impl Act {
+    pub fn code(self) -> &'static str {
+        match self {
+            Act::Create => "create",
+            Act::Correct => "correct",
+            Act::Void => "void",
+            Act::Export => "export",
+            Act::Reveal => "reveal",
+            Act::Purge => "purge",
+            Act::Open => "open",
+            Act::SignIn => "sign_in",
+            Act::SignInRefused => "sign_in_refused",
+        }
+    }
+}
+
+impl From<Verb> for Act {
+    fn from(v: Verb) -> Act {
+        match v {
+            Verb::View => Act::Open,
+            Verb::Create => Act::Create,
+            Verb::Correct => Act::Correct,
+            Verb::Void => Act::Void,
+            Verb::Export => Act::Export,
+            Verb::Reveal => Act::Reveal,
+            Verb::Purge => Act::Purge,
+        }
+    }
+}
+
 /// A staff member who can sign in, as screens and sign-in see it: who, with which role, and
 /// the lockout state. The PIN hash is not part of it (the store gives it only to check a PIN).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,40 +7,11 @@ use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
 use super::{Store, StoreError, time};
+pub use domain::access::Act;
 use domain::staff::StaffId;
 
 /// The hash before the first row.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
-
-/// What was done, as stored in `audit.action`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Act {
-    Create,
-    Correct,
-    Void,
-    Export,
-    Reveal,
-    Purge,
-    Open,
-    SignIn,
-    SignInRefused,
-}
-
-impl Act {
-    pub fn code(self) -> &'static str {
-        match self {
-            Act::Create => "create",
-            Act::Correct => "correct",
-            Act::Void => "void",
-            Act::Export => "export",
-            Act::Reveal => "reveal",
-            Act::Purge => "purge",
-            Act::Open => "open",
-            Act::SignIn => "sign_in",
-            Act::SignInRefused => "sign_in_refused",
-        }
-    }
-}
 
 /// One thing to put in the trail.
 #[derive(Debug, Clone, Copy)]
