@@ -184,81 +184,95 @@ impl Writer {
     /// One save of the kind whose turn it is; returns its kind and the record's id.
     fn save_one(&mut self, token: &str) -> Result<(&'static str, i64)> {
         let now = Utc::now();
-        Ok(match self.seq % 7 {
-            0 => {
-                let draft = self.incident(token, now);
-                let (today, actor) = (self.today, self.actor);
-                let id = retry("incident", token, || {
-                    self.store.create_incident(&draft, actor, now, today)
-                })?;
-                self.last_incident = Some(id);
-                ("incident", id.0)
-            }
-            1 => {
-                let Some(incident) = self.last_incident else {
-                    bail!("a follow-up needs an incident first")
-                };
-                let drafts = self.followups(incident, token, now);
-                let actor = self.actor;
-                let ids = retry("followup", token, || {
-                    self.store.create_followups(&drafts, actor, now)
-                })?;
-                ("followup", ids.first().map_or(0, |f| f.0))
-            }
-            2 => {
-                let draft = self.check(token);
-                let actor = self.actor;
-                let id = retry("check", token, || self.store.save_check(&draft, actor, now))?;
-                ("check", id.0)
-            }
-            3 => {
-                let draft = hazard(token);
-                let (due, actor) = (self.today + Duration::days(7), self.actor);
-                let id = retry("hazard", token, || {
-                    self.store.create_hazard(&draft, due, actor, now)
-                })?;
-                ("hazard", id.0)
-            }
-            4 => {
-                let draft = visit(token);
-                let actor = self.actor;
-                let id = retry("visit", token, || {
-                    self.store.sign_in(&draft, &GateEntry::Admitted, actor, now)
-                })?;
-                self.last_visit = Some(id);
-                ("visit", id.0)
-            }
-            5 => {
-                let Some(visit) = self.last_visit else {
-                    bail!("a sign-out needs a visit first")
-                };
-                let actor = self.actor;
-                // Version 1: the visit as signed in, unchanged since by anyone.
-                retry("visit_out", token, || {
-                    self.store
-                        .sign_out(visit, 1, now, OutKind::SignedOut, token, actor)
-                })?;
-                ("visit_out", visit.0)
-            }
-            _ => {
-                let draft = EarlyLeaveDraft {
-                    student: self.students[1],
-                    approved_by: self.actor.staff,
-                    slip_seen: true,
-                    teacher_confirmed: true,
-                    collected_by: "Stress Parent".into(),
-                    relation: "mother".into(),
-                    phone: String::new(),
-                    time_out: now,
-                    note: token.into(),
-                };
-                let actor = self.actor;
-                let id = retry("early_leave", token, || {
-                    self.store.add_early_leave(&draft, actor)
-                })?;
-                ("early_leave", id.0)
-            }
-        })
+        match self.seq % 7 {
+            0 => self.save_incident(token, now),
+            1 => self.save_followup(token, now),
+            2 => self.save_check(token, now),
+            3 => self.save_hazard(token, now),
+            4 => self.save_visit(token, now),
+            5 => self.save_sign_out(token, now),
+            _ => self.save_early_leave(token, now),
+        }
+    }
+
+    fn save_incident(&mut self, token: &str, now: DateTime<Utc>) -> Result<(&'static str, i64)> {
+        let draft = self.incident(token, now);
+        let (today, actor) = (self.today, self.actor);
+        let id = retry("incident", token, || {
+            self.store.create_incident(&draft, actor, now, today)
+        })?;
+        self.last_incident = Some(id);
+        Ok(("incident", id.0))
+    }
+
+    fn save_followup(&mut self, token: &str, now: DateTime<Utc>) -> Result<(&'static str, i64)> {
+        let Some(incident) = self.last_incident else {
+            bail!("a follow-up needs an incident first")
+        };
+        let drafts = self.followups(incident, token, now);
+        let actor = self.actor;
+        let ids = retry("followup", token, || {
+            self.store.create_followups(&drafts, actor, now)
+        })?;
+        Ok(("followup", ids.first().map_or(0, |f| f.0)))
+    }
+
+    fn save_check(&mut self, token: &str, now: DateTime<Utc>) -> Result<(&'static str, i64)> {
+        let draft = self.check(token);
+        let actor = self.actor;
+        let id = retry("check", token, || self.store.save_check(&draft, actor, now))?;
+        Ok(("check", id.0))
+    }
+
+    fn save_hazard(&mut self, token: &str, now: DateTime<Utc>) -> Result<(&'static str, i64)> {
+        let draft = hazard(token);
+        let (due, actor) = (self.today + Duration::days(7), self.actor);
+        let id = retry("hazard", token, || {
+            self.store.create_hazard(&draft, due, actor, now)
+        })?;
+        Ok(("hazard", id.0))
+    }
+
+    fn save_visit(&mut self, token: &str, now: DateTime<Utc>) -> Result<(&'static str, i64)> {
+        let draft = visit(token);
+        let actor = self.actor;
+        let id = retry("visit", token, || {
+            self.store.sign_in(&draft, &GateEntry::Admitted, actor, now)
+        })?;
+        self.last_visit = Some(id);
+        Ok(("visit", id.0))
+    }
+
+    fn save_sign_out(&mut self, token: &str, now: DateTime<Utc>) -> Result<(&'static str, i64)> {
+        let Some(visit) = self.last_visit else {
+            bail!("a sign-out needs a visit first")
+        };
+        let actor = self.actor;
+        // Version 1: the visit as signed in, unchanged since by anyone.
+        retry("visit_out", token, || {
+            self.store
+                .sign_out(visit, 1, now, OutKind::SignedOut, token, actor)
+        })?;
+        Ok(("visit_out", visit.0))
+    }
+
+    fn save_early_leave(&mut self, token: &str, now: DateTime<Utc>) -> Result<(&'static str, i64)> {
+        let draft = EarlyLeaveDraft {
+            student: self.students[1],
+            approved_by: self.actor.staff,
+            slip_seen: true,
+            teacher_confirmed: true,
+            collected_by: "Stress Parent".into(),
+            relation: "mother".into(),
+            phone: String::new(),
+            time_out: now,
+            note: token.into(),
+        };
+        let actor = self.actor;
+        let id = retry("early_leave", token, || {
+            self.store.add_early_leave(&draft, actor)
+        })?;
+        Ok(("early_leave", id.0))
     }
 
     fn incident(&self, token: &str, now: DateTime<Utc>) -> IncidentDraft {

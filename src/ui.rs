@@ -9,12 +9,12 @@ use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use crate::action::Tab;
-use crate::app::{App, Overlay, Station, tab_key};
+use crate::app::{App, Confirm, Overlay, Station, tab_key};
 use crate::domain::schedule;
 use crate::domain::shift::DutyRole;
 use crate::domain::text;
 use crate::screens::{View, day_text, help, truncate, window_text};
-use crate::widgets::{keybar, popup};
+use crate::widgets::{Keys, keybar, popup};
 
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
@@ -53,12 +53,7 @@ fn draw_screen(frame: &mut Frame<'_>, app: &App) {
     let mut view = app.view();
     view.caret = !matches!(app.overlay, Some(Overlay::Help | Overlay::Confirm(_)));
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let mut msg = (view.s.too_small)(area.width, area.height);
-        if app.screen().is_dirty() {
-            msg.push(' ');
-            msg.push_str(view.s.too_small_unsaved);
-        }
-        frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
+        draw_too_small(frame, area, app, &view);
         return;
     }
     // Signed out or locked: nothing of the records, only the sign-in.
@@ -82,6 +77,23 @@ fn draw_screen(frame: &mut Frame<'_>, app: &App) {
         ..body
     };
     app.screen().render(frame, body, &view);
+    render_status(frame, status, app, &view);
+    let (screen_keys, pinned) = render_overlay(frame, body, app, &view);
+    keybar::render(frame, keys, &screen_keys, pinned, view.theme);
+}
+
+/// A window too small for the frame: say so, and whether a form holds unsaved input.
+fn draw_too_small(frame: &mut Frame<'_>, area: Rect, app: &App, view: &View<'_>) {
+    let mut msg = (view.s.too_small)(area.width, area.height);
+    if app.screen().is_dirty() {
+        msg.push(' ');
+        msg.push_str(view.s.too_small_unsaved);
+    }
+    frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
+}
+
+/// The last action's outcome, red when it failed.
+fn render_status(frame: &mut Frame<'_>, area: Rect, app: &App, view: &View<'_>) {
     if let Some(st) = app.status() {
         let style = if st.error {
             view.theme.error
@@ -90,14 +102,28 @@ fn draw_screen(frame: &mut Frame<'_>, app: &App) {
         };
         frame.render_widget(
             Paragraph::new(Span::styled(format!(" {}", st.text), style)),
-            status,
+            area,
         );
     }
-    let mut screen_keys = app.screen().keys(&view);
+}
+
+/// Draws the overlay, if one is open, over the body; returns the keys the key bar then shows
+/// and the one pinned at its end.
+fn render_overlay(
+    frame: &mut Frame<'_>,
+    body: Rect,
+    app: &App,
+    view: &View<'_>,
+) -> (Keys, (&'static str, &'static str)) {
+    let s = view.s;
+    let screen_keys = app.screen().keys(view);
     let help_key = if app.screen().is_form() { "F1" } else { "?" };
-    let mut pinned = (help_key, view.s.key_help);
-    match &app.overlay {
-        Some(Overlay::Help) => {
+    let pinned = (help_key, s.key_help);
+    let Some(overlay) = &app.overlay else {
+        return (screen_keys, pinned);
+    };
+    match overlay {
+        Overlay::Help => {
             let patrols = matches!(
                 app.screen().tab(),
                 crate::action::Tab::Now | crate::action::Tab::Patrols
@@ -105,58 +131,65 @@ fn draw_screen(frame: &mut Frame<'_>, app: &App) {
             help::render(
                 frame,
                 body,
-                &view,
+                view,
                 &screen_keys,
                 (app.screen().is_form(), patrols),
             );
-            screen_keys = Vec::new();
-            pinned = ("Esc", view.s.key_back);
+            (Vec::new(), ("Esc", s.key_back))
         }
-        Some(Overlay::Confirm(which)) => {
-            let question = match which {
-                crate::app::Confirm::Quit => view.s.confirm_quit,
-                crate::app::Confirm::LeaveForm => view.s.confirm_discard,
-                crate::app::Confirm::CloseShift => view.s.confirm_close_shift,
-                crate::app::Confirm::EndWatch(..) => view.s.confirm_end_watch,
-                crate::app::Confirm::SignOff(..) => view.s.confirm_sign_off,
-            };
-            popup::confirm(frame, body, question, (view.s, view.theme));
-            screen_keys = vec![("y", view.s.yes), ("n", view.s.no)];
+        Overlay::Confirm(which) => {
+            popup::confirm(frame, body, confirm_question(view, *which), (s, view.theme));
+            (vec![("y", s.yes), ("n", s.no)], pinned)
         }
-        Some(Overlay::WatchAlert(draft, entry)) => {
-            let text = (view.s.watch_alert)(
+        Overlay::WatchAlert(draft, entry) => {
+            let text = (s.watch_alert)(
                 &crate::domain::text::line(&draft.name),
                 &crate::domain::text::line(&entry.draft.reason),
             );
-            popup::message(frame, body, view.s.watch_title, &text, view.theme);
-            screen_keys = vec![
-                ("r", view.s.key_refuse),
-                ("a", view.s.key_admit),
-                ("Esc", view.s.key_back),
-            ];
+            popup::message(frame, body, s.watch_title, &text, view.theme);
+            let keys = vec![("r", s.key_refuse), ("a", s.key_admit), ("Esc", s.key_back)];
+            (keys, pinned)
         }
-        Some(Overlay::AlreadyIn(draft)) => {
-            let question = (view.s.already_in)(&crate::domain::text::line(&draft.name));
-            popup::confirm(frame, body, &question, (view.s, view.theme));
-            screen_keys = vec![("y", view.s.yes), ("n", view.s.no)];
+        Overlay::AlreadyIn(draft) => {
+            let question = (s.already_in)(&crate::domain::text::line(&draft.name));
+            popup::confirm(frame, body, &question, (s, view.theme));
+            (vec![("y", s.yes), ("n", s.no)], pinned)
         }
-        Some(Overlay::Prompt(prompt, _)) => {
-            prompt.render(frame, body, &view);
-            screen_keys = vec![("Enter", view.s.key_save), ("Esc", view.s.key_back)];
+        Overlay::Prompt(prompt, _) => {
+            prompt.render(frame, body, view);
+            (vec![("Enter", s.key_save), ("Esc", s.key_back)], pinned)
         }
-        None => {}
     }
-    keybar::render(frame, keys, &screen_keys, pinned, view.theme);
+}
+
+fn confirm_question(view: &View<'_>, which: Confirm) -> &'static str {
+    match which {
+        Confirm::Quit => view.s.confirm_quit,
+        Confirm::LeaveForm => view.s.confirm_discard,
+        Confirm::CloseShift => view.s.confirm_close_shift,
+        Confirm::EndWatch(..) => view.s.confirm_end_watch,
+        Confirm::SignOff(..) => view.s.confirm_sign_off,
+    }
 }
 
 fn render_header(frame: &mut Frame<'_>, area: Rect, view: &View<'_>, station: Station) {
+    let width = usize::from(area.width);
+    let line1 = header_where_and_when(view, station, width);
+    let line2 = header_who(view, width);
+    frame.render_widget(
+        Paragraph::new(vec![Line::from(line1), Line::from(line2)]).style(view.theme.header),
+        area,
+    );
+}
+
+/// The header's first line: school, station, the current slot, and the date and time.
+fn header_where_and_when(view: &View<'_>, station: Station, width: usize) -> String {
     let app_name = if station == Station::Gate {
         view.s.gate_station
     } else {
         view.s.app_name
     };
-    let (s, theme) = (view.s, view.theme);
-    let width = usize::from(area.width);
+    let s = view.s;
     let active = schedule::active_at(view.cfg, view.now);
     let slot_text = |short: bool| {
         if active.is_empty() {
@@ -187,8 +220,12 @@ fn render_header(frame: &mut Frame<'_>, area: Rect, view: &View<'_>, station: St
     .into_iter()
     .find(|l| l.width() <= room)
     .unwrap_or_else(|| format!(" {school}  {}", slot_text(true)));
-    let line1 = spread(&left, &format!("{clock} "), width);
+    spread(&left, &format!("{clock} "), width)
+}
 
+/// The header's second line: the shift and who is on duty in it, and who is signed in here.
+fn header_who(view: &View<'_>, width: usize) -> String {
+    let s = view.s;
     let team = match &view.data.shift {
         None => s.no_shift_short.to_owned(),
         Some(shift) => {
@@ -216,11 +253,7 @@ fn render_header(frame: &mut Frame<'_>, area: Rect, view: &View<'_>, station: St
         .operator_name()
         .map(|n| format!("{}{} ", s.operator, text::line(n)))
         .unwrap_or_default();
-    let line2 = spread(&format!(" {team}"), &operator, width);
-    frame.render_widget(
-        Paragraph::new(vec![Line::from(line1), Line::from(line2)]).style(theme.header),
-        area,
-    );
+    spread(&format!(" {team}"), &operator, width)
 }
 
 /// `left` and `right` on one line of `width` columns, `left` cut short if they do not both fit.

@@ -343,51 +343,10 @@ pub fn run(dbs: &Databases) -> PlanOutput {
             .query_plan(example)
             .or_else(|_| five.query_plan(sql))
             .unwrap_or_else(|e| vec![format!("(could not explain: {e})")]);
-        let tables = aliases(sql);
-        let mut flags: Vec<String> = plan
-            .iter()
-            .filter_map(|l| flag(l, st.grows(), &tables))
-            .collect();
-        if st.auto_index > 0 {
-            flags.push("SQLite built an automatic index while it ran".to_owned());
-        }
-        if st.grows() {
-            flags.push(format!(
-                "work per run grows {:.2}× from one year to five ({:.0} → {:.0} steps)",
-                st.growth(),
-                st.per_run(0),
-                st.per_run(1)
-            ));
-        }
-        let used: Vec<&str> = st.used_by.iter().map(String::as_str).collect();
-        let _ = write!(
-            md,
-            "### {id}{}\n\nUsed by: {}.  \nRuns 1y/5y: {}/{}; steps per run 1y {:.0}, 5y {:.0} ({:.2}×); full-scan steps per run 5y {:.0}.\n\n```sql\n{sql}\n```\n\n```\n{}\n```\n\n",
-            if flags.is_empty() { "" } else { " ⚠" },
-            used.join("; "),
-            st.runs[0],
-            st.runs[1],
-            st.per_run(0),
-            st.per_run(1),
-            st.growth(),
-            ratio(st.fullscan[1], st.runs[1]),
-            plan.join("\n"),
-        );
-        for f in &md_list(&flags) {
-            let _ = writeln!(md, "{f}");
-        }
+        let flags = flags_for(sql, st, &plan);
+        write_statement(&mut md, id, sql, st, &plan, &flags);
         if !flags.is_empty() {
-            let _ = writeln!(
-                findings,
-                "{id} [{}]\n  {}\n  plan: {}\n{}",
-                used.join("; "),
-                shorten(sql, 300),
-                plan.join(" / "),
-                flags.iter().fold(String::new(), |mut out, f| {
-                    let _ = writeln!(out, "  ! {f}");
-                    out
-                })
-            );
+            write_finding(&mut findings, id, sql, st, &plan, &flags);
         }
     }
     let _ = write!(
@@ -404,6 +363,78 @@ pub fn run(dbs: &Databases) -> PlanOutput {
         summary,
         markdown: md,
     }
+}
+
+/// What is wrong with a statement's plan or its work: scans, automatic indexes, growth.
+fn flags_for(sql: &str, st: &Statement, plan: &[String]) -> Vec<String> {
+    let tables = aliases(sql);
+    let mut flags: Vec<String> = plan
+        .iter()
+        .filter_map(|l| flag(l, st.grows(), &tables))
+        .collect();
+    if st.auto_index > 0 {
+        flags.push("SQLite built an automatic index while it ran".to_owned());
+    }
+    if st.grows() {
+        flags.push(format!(
+            "work per run grows {:.2}× from one year to five ({:.0} → {:.0} steps)",
+            st.growth(),
+            st.per_run(0),
+            st.per_run(1)
+        ));
+    }
+    flags
+}
+
+/// The statement's entry in the report file: who uses it, its work, its SQL, plan and flags.
+fn write_statement(
+    md: &mut String,
+    id: &str,
+    sql: &str,
+    st: &Statement,
+    plan: &[String],
+    flags: &[String],
+) {
+    let used: Vec<&str> = st.used_by.iter().map(String::as_str).collect();
+    let _ = write!(
+        md,
+        "### {id}{}\n\nUsed by: {}.  \nRuns 1y/5y: {}/{}; steps per run 1y {:.0}, 5y {:.0} ({:.2}×); full-scan steps per run 5y {:.0}.\n\n```sql\n{sql}\n```\n\n```\n{}\n```\n\n",
+        if flags.is_empty() { "" } else { " ⚠" },
+        used.join("; "),
+        st.runs[0],
+        st.runs[1],
+        st.per_run(0),
+        st.per_run(1),
+        st.growth(),
+        ratio(st.fullscan[1], st.runs[1]),
+        plan.join("\n"),
+    );
+    for f in &md_list(flags) {
+        let _ = writeln!(md, "{f}");
+    }
+}
+
+/// A flagged statement in the summary's findings.
+fn write_finding(
+    findings: &mut String,
+    id: &str,
+    sql: &str,
+    st: &Statement,
+    plan: &[String],
+    flags: &[String],
+) {
+    let used: Vec<&str> = st.used_by.iter().map(String::as_str).collect();
+    let _ = writeln!(
+        findings,
+        "{id} [{}]\n  {}\n  plan: {}\n{}",
+        used.join("; "),
+        shorten(sql, 300),
+        plan.join(" / "),
+        flags.iter().fold(String::new(), |mut out, f| {
+            let _ = writeln!(out, "  ! {f}");
+            out
+        })
+    );
 }
 
 fn md_list(flags: &[String]) -> Vec<String> {

@@ -6,6 +6,7 @@ use chrono::{NaiveDate, Utc};
 
 use super::Setup;
 use crate::cli::{FormatArg, ReportCommand};
+use crate::domain::access::{Perm, Subject, Verb};
 use crate::domain::clock::parse_day;
 use crate::domain::shift::ShiftId;
 use crate::i18n::Strings;
@@ -20,19 +21,7 @@ pub fn run(setup: &Setup, what: &ReportCommand) -> Result<(), String> {
     let s = setup.lang.strings();
     let mut store = Store::open_existing(&setup.paths.db).map_err(|e| s.store_error(&e))?;
     let now = setup.clock.now();
-    // The roll of who is on campus is the gate's (a guard prints it at a fire drill); the duty
-    // log and the period report carry students' incidents.
-    let needed = match what {
-        ReportCommand::Onsite { .. } => crate::domain::access::Perm(
-            crate::domain::access::Verb::View,
-            crate::domain::access::Subject::Gate,
-        ),
-        _ => crate::domain::access::Perm(
-            crate::domain::access::Verb::Export,
-            crate::domain::access::Subject::Report,
-        ),
-    };
-    super::auth::require(setup, &mut store, needed, now.to_utc())?;
+    super::auth::require(setup, &mut store, needed(what), now.to_utc())?;
     let generated_at = now.to_rfc3339();
     let ctx = Ctx {
         cfg: &setup.config,
@@ -52,31 +41,7 @@ pub fn run(setup: &Setup, what: &ReportCommand) -> Result<(), String> {
             shift: number,
             format,
         } => {
-            let id = match (date, number) {
-                (_, Some(n)) => ShiftId(*n),
-                (Some(d), None) => {
-                    let day = day_arg(d, now.date_naive(), s)?;
-                    let shifts = store.shifts_on(day).map_err(err)?;
-                    if shifts.len() > 1 {
-                        let numbers: Vec<String> =
-                            shifts.iter().map(|x| x.id.0.to_string()).collect();
-                        eprintln!("{}", (s.r_several_shifts)(&numbers.join(", ")));
-                    }
-                    shifts
-                        .last()
-                        .map(|x| x.id)
-                        .ok_or_else(|| (s.r_no_shift_on)(d))?
-                }
-                (None, None) => match store.open_shift().map_err(err)? {
-                    Some(x) => x.id,
-                    None => store
-                        .recent_shifts(1)
-                        .map_err(err)?
-                        .first()
-                        .map(|x| x.id)
-                        .ok_or_else(|| s.r_no_shifts.to_owned())?,
-                },
-            };
+            let id = which_shift(&store, date.as_deref(), *number, now.date_naive(), s)?;
             let summary = shift::build(&store, &ctx, id, now).map_err(err)?;
             render_doc(*format, &summary.doc(&ctx), &generated_at)?
         }
@@ -93,6 +58,52 @@ pub fn run(setup: &Setup, what: &ReportCommand) -> Result<(), String> {
     std::io::stdout()
         .write_all(out.as_bytes())
         .map_err(|e| e.to_string())
+}
+
+/// What the report needs the operator to hold.
+fn needed(what: &ReportCommand) -> Perm {
+    // The roll of who is on campus is the gate's (a guard prints it at a fire drill); the duty
+    // log and the period report carry students' incidents.
+    match what {
+        ReportCommand::Onsite { .. } => Perm(Verb::View, Subject::Gate),
+        _ => Perm(Verb::Export, Subject::Report),
+    }
+}
+
+/// The shift a shift report is about: the one numbered; else the last of the day given (saying
+/// so when the day had several); else the open shift, else the latest.
+fn which_shift(
+    store: &Store,
+    date: Option<&str>,
+    number: Option<i64>,
+    today: NaiveDate,
+    s: &Strings,
+) -> Result<ShiftId, String> {
+    let err = |e: crate::store::StoreError| s.store_error(&e);
+    Ok(match (date, number) {
+        (_, Some(n)) => ShiftId(n),
+        (Some(d), None) => {
+            let day = day_arg(d, today, s)?;
+            let shifts = store.shifts_on(day).map_err(err)?;
+            if shifts.len() > 1 {
+                let numbers: Vec<String> = shifts.iter().map(|x| x.id.0.to_string()).collect();
+                eprintln!("{}", (s.r_several_shifts)(&numbers.join(", ")));
+            }
+            shifts
+                .last()
+                .map(|x| x.id)
+                .ok_or_else(|| (s.r_no_shift_on)(d))?
+        }
+        (None, None) => match store.open_shift().map_err(err)? {
+            Some(x) => x.id,
+            None => store
+                .recent_shifts(1)
+                .map_err(err)?
+                .first()
+                .map(|x| x.id)
+                .ok_or_else(|| s.r_no_shifts.to_owned())?,
+        },
+    })
 }
 
 fn day_arg(text: &str, today: NaiveDate, s: &Strings) -> Result<NaiveDate, String> {

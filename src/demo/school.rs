@@ -82,60 +82,10 @@ impl School {
         today: NaiveDate,
         at: DateTime<Utc>,
     ) -> Result<School, StoreError> {
-        let staff_names = &mut HashSet::new();
-        let mut add =
-            |rng: &mut Rng, role: StaffRole, n: usize| -> Result<Vec<StaffId>, StoreError> {
-                let mut ids = Vec::with_capacity(n);
-                for _ in 0..n {
-                    let name = unique_name(rng, staff_names);
-                    ids.push(store_staff(store, name, role, at)?);
-                }
-                Ok(ids)
-            };
-        let class_teachers = add(rng, StaffRole::ClassTeacher, GRADES * CLASSES_PER_GRADE)?;
-        let teachers = add(rng, StaffRole::Teacher, 90)?;
-        let staff = Staffing {
-            duty_teachers: teachers.iter().copied().step_by(3).collect(),
-            leaders: add(rng, StaffRole::Leader, 6)?,
-            guards: add(rng, StaffRole::Guard, 6)?,
-            dorm: add(rng, StaffRole::DormStaff, 6)?,
-            counsellors: add(rng, StaffRole::Counsellor, 2)?,
-            safety: add(rng, StaffRole::SafetyOfficer, 1)?,
-            count: 0,
-            teachers,
-        };
-        let others = add(rng, StaffRole::Other, 3)?;
-        let staff = Staffing {
-            count: class_teachers.len()
-                + staff.teachers.len()
-                + staff.leaders.len()
-                + staff.guards.len()
-                + staff.dorm.len()
-                + staff.counsellors.len()
-                + staff.safety.len()
-                + others.len(),
-            ..staff
-        };
-        let (drafts, mut classes, males) = students(rng, lang, today, &class_teachers);
-        store.import_students(&drafts, at)?;
-        let ids: HashMap<String, StudentId> = store
-            .students()?
-            .into_iter()
-            .map(|s| (s.number, s.id))
-            .collect();
-        let mut pupils = Vec::with_capacity(drafts.len());
-        for (d, (class, male)) in drafts.into_iter().zip(males) {
-            let Some(id) = ids.get(&d.number) else {
-                continue;
-            };
-            classes[class].members.push(pupils.len());
-            pupils.push(Pupil {
-                id: *id,
-                name: d.name,
-                class,
-                male,
-            });
-        }
+        // The order of the draws from `rng` makes the demo: staff, then students, then the
+        // students who keep turning up.
+        let (class_teachers, staff) = hire_staff(store, rng, at)?;
+        let (pupils, classes) = enrol_students(store, rng, lang, today, at, &class_teachers)?;
         let mut sample =
             |n: usize| -> Vec<usize> { (0..n).map(|_| rng.below(pupils.len())).collect() };
         let (troubled, vulnerable, sickly) = (sample(30), sample(40), sample(20));
@@ -176,6 +126,80 @@ impl School {
     pub fn class_teacher(&self, pupil: usize) -> StaffId {
         self.classes[self.pupils[pupil].class].teacher
     }
+}
+
+/// Stores the staff, role by role: the class teachers (one a class), and everyone else.
+fn hire_staff(
+    store: &mut Store,
+    rng: &mut Rng,
+    at: DateTime<Utc>,
+) -> Result<(Vec<StaffId>, Staffing), StoreError> {
+    let staff_names = &mut HashSet::new();
+    let mut add = |rng: &mut Rng, role: StaffRole, n: usize| -> Result<Vec<StaffId>, StoreError> {
+        let mut ids = Vec::with_capacity(n);
+        for _ in 0..n {
+            let name = unique_name(rng, staff_names);
+            ids.push(store_staff(store, name, role, at)?);
+        }
+        Ok(ids)
+    };
+    let class_teachers = add(rng, StaffRole::ClassTeacher, GRADES * CLASSES_PER_GRADE)?;
+    let teachers = add(rng, StaffRole::Teacher, 90)?;
+    let staff = Staffing {
+        duty_teachers: teachers.iter().copied().step_by(3).collect(),
+        leaders: add(rng, StaffRole::Leader, 6)?,
+        guards: add(rng, StaffRole::Guard, 6)?,
+        dorm: add(rng, StaffRole::DormStaff, 6)?,
+        counsellors: add(rng, StaffRole::Counsellor, 2)?,
+        safety: add(rng, StaffRole::SafetyOfficer, 1)?,
+        count: 0,
+        teachers,
+    };
+    let others = add(rng, StaffRole::Other, 3)?;
+    let staff = Staffing {
+        count: class_teachers.len()
+            + staff.teachers.len()
+            + staff.leaders.len()
+            + staff.guards.len()
+            + staff.dorm.len()
+            + staff.counsellors.len()
+            + staff.safety.len()
+            + others.len(),
+        ..staff
+    };
+    Ok((class_teachers, staff))
+}
+
+/// Stores the students in one import, and puts each in their class.
+fn enrol_students(
+    store: &mut Store,
+    rng: &mut Rng,
+    lang: Lang,
+    today: NaiveDate,
+    at: DateTime<Utc>,
+    class_teachers: &[StaffId],
+) -> Result<(Vec<Pupil>, Vec<Class>), StoreError> {
+    let (drafts, mut classes, males) = students(rng, lang, today, class_teachers);
+    store.import_students(&drafts, at)?;
+    let ids: HashMap<String, StudentId> = store
+        .students()?
+        .into_iter()
+        .map(|s| (s.number, s.id))
+        .collect();
+    let mut pupils = Vec::with_capacity(drafts.len());
+    for (d, (class, male)) in drafts.into_iter().zip(males) {
+        let Some(id) = ids.get(&d.number) else {
+            continue;
+        };
+        classes[class].members.push(pupils.len());
+        pupils.push(Pupil {
+            id: *id,
+            name: d.name,
+            class,
+            male,
+        });
+    }
+    Ok((pupils, classes))
 }
 
 fn unique_name(rng: &mut Rng, taken: &mut HashSet<String>) -> String {

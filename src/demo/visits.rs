@@ -232,22 +232,8 @@ impl Sim<'_> {
     }
 
     pub(super) fn visit(&mut self, at: DateTime<Utc>, plan: &VisitPlan) -> Result<(), StoreError> {
-        let entry = match plan.admission {
-            Admission::Admit => GateEntry::Admitted,
-            Admission::Despite(w) => {
-                let Some(&watch) = self.gate.watch_ids.get(w) else {
-                    return Ok(());
-                };
-                let pick = self.rng.below(words::DESPITE.len());
-                let reason = say(self.lang, words::DESPITE[pick]).to_owned();
-                GateEntry::AdmittedDespite { watch, reason }
-            }
-            Admission::Refuse(w) => {
-                let Some(&watch) = self.gate.watch_ids.get(w) else {
-                    return Ok(());
-                };
-                GateEntry::Refused { watch }
-            }
+        let Some(entry) = self.gate_entry(plan.admission) else {
+            return Ok(());
         };
         let Some(actor) = self.actor(Who::Guard) else {
             return Ok(());
@@ -255,31 +241,9 @@ impl Sim<'_> {
         let day = self.tz.local(at).date();
         let pass_no = self.gate.next_pass(day);
         let confirmed = self.rng.chance(0.9);
-        let p = &self.gate.people[plan.person];
-        let document = match &p.doc {
-            Some((t, number)) => Document {
-                doc_type: Some(*t),
-                last4: names::last4(number),
-                full: self.gate.store_full.then(|| number.clone()),
-                verified: *t == DocType::ResidentId,
-            },
-            None => Document::default(),
-        };
-        let draft = VisitDraft {
-            visitor: p.visitor,
-            name: p.name.clone(),
-            phone: p.phone.clone(),
-            organisation: p.org.clone(),
-            document,
-            typed_number: p.doc.as_ref().map(|(_, n)| n.clone()).unwrap_or_default(),
-            purpose: plan.purpose.clone().unwrap_or_else(|| p.purpose.clone()),
-            host: p.host,
-            host_confirmed: p.host.is_some() && confirmed,
-            plate: p.plate.clone(),
-            pass_no,
-        };
+        let draft = self.visit_draft(plan, pass_no, confirmed);
         let id = self.store.sign_in(&draft, &entry, actor, at)?;
-        if p.visitor.is_none() {
+        if self.gate.people[plan.person].visitor.is_none() {
             let visitor = self.store.visit(id)?.visitor;
             self.gate.people[plan.person].visitor = Some(visitor);
         }
@@ -300,6 +264,51 @@ impl Sim<'_> {
         };
         self.at(out, Event::SignOut(id, plan.unsigned));
         Ok(())
+    }
+
+    /// How the guard lets the person in; `None` when the watchlist entry the plan names was not
+    /// made.
+    fn gate_entry(&mut self, admission: Admission) -> Option<GateEntry> {
+        Some(match admission {
+            Admission::Admit => GateEntry::Admitted,
+            Admission::Despite(w) => {
+                let &watch = self.gate.watch_ids.get(w)?;
+                let pick = self.rng.below(words::DESPITE.len());
+                let reason = say(self.lang, words::DESPITE[pick]).to_owned();
+                GateEntry::AdmittedDespite { watch, reason }
+            }
+            Admission::Refuse(w) => {
+                let &watch = self.gate.watch_ids.get(w)?;
+                GateEntry::Refused { watch }
+            }
+        })
+    }
+
+    /// The sign-in of the plan's person, with what the guard typed from their document.
+    fn visit_draft(&self, plan: &VisitPlan, pass_no: String, confirmed: bool) -> VisitDraft {
+        let p = &self.gate.people[plan.person];
+        let document = match &p.doc {
+            Some((t, number)) => Document {
+                doc_type: Some(*t),
+                last4: names::last4(number),
+                full: self.gate.store_full.then(|| number.clone()),
+                verified: *t == DocType::ResidentId,
+            },
+            None => Document::default(),
+        };
+        VisitDraft {
+            visitor: p.visitor,
+            name: p.name.clone(),
+            phone: p.phone.clone(),
+            organisation: p.org.clone(),
+            document,
+            typed_number: p.doc.as_ref().map(|(_, n)| n.clone()).unwrap_or_default(),
+            purpose: plan.purpose.clone().unwrap_or_else(|| p.purpose.clone()),
+            host: p.host,
+            host_confirmed: p.host.is_some() && confirmed,
+            plate: p.plate.clone(),
+            pass_no,
+        }
     }
 
     pub(super) fn sign_out(

@@ -227,57 +227,53 @@ pub struct Names<'a> {
 
 /// What a correction changes, field by field, for the change log.
 pub fn changes(old: &Incident, new: &IncidentDraft, names: &Names<'_>) -> Vec<Change> {
-    let by = |id: Option<StaffId>| id.map(|b| (names.staff)(b)).unwrap_or_default();
-    let o = &old.draft;
     let mut out = Vec::new();
+    draft_changes(&mut out, &old.draft, new);
+    student_changes(&mut out, old, new, names);
+    out
+}
+
+/// The incident's own fields, in the order the form shows them.
+fn draft_changes(out: &mut Vec<Change>, o: &IncidentDraft, new: &IncidentDraft) {
     let ts = |t: DateTime<Utc>| t.to_rfc3339();
     let day = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     diff(
-        &mut out,
+        out,
         field::OCCURRED_AT,
         &ts(o.occurred_at),
         &ts(new.occurred_at),
     );
     diff(
-        &mut out,
+        out,
         field::PLACE,
         &place_value(&o.place),
         &place_value(&new.place),
     );
-    diff(&mut out, field::CATEGORY, &o.category, &new.category);
+    diff(out, field::CATEGORY, &o.category, &new.category);
+    diff(out, field::SEVERITY, o.severity.code(), new.severity.code());
+    diff(out, field::SOURCE, o.source.code(), new.source.code());
+    diff(out, field::NARRATIVE, &o.narrative, &new.narrative);
+    diff(out, field::CHILD_WORDS, &o.child_words, &new.child_words);
     diff(
-        &mut out,
-        field::SEVERITY,
-        o.severity.code(),
-        new.severity.code(),
-    );
-    diff(&mut out, field::SOURCE, o.source.code(), new.source.code());
-    diff(&mut out, field::NARRATIVE, &o.narrative, &new.narrative);
-    diff(
-        &mut out,
-        field::CHILD_WORDS,
-        &o.child_words,
-        &new.child_words,
-    );
-    diff(
-        &mut out,
+        out,
         field::IMMEDIATE_ACTION,
         &o.immediate_action,
         &new.immediate_action,
     );
+    diff(out, field::BULLYING, o.bullying.code(), new.bullying.code());
     diff(
-        &mut out,
-        field::BULLYING,
-        o.bullying.code(),
-        new.bullying.code(),
-    );
-    diff(
-        &mut out,
+        out,
         field::BULLYING_ON,
         &day(o.bullying_on),
         &day(new.bullying_on),
     );
-    diff(&mut out, field::STATUS, o.status.code(), new.status.code());
+    diff(out, field::STATUS, o.status.code(), new.status.code());
+}
+
+/// The students involved: each one already on the incident (changed or taken off), then each
+/// one added.
+fn student_changes(out: &mut Vec<Change>, old: &Incident, new: &IncidentDraft, names: &Names<'_>) {
+    let by = |id: Option<StaffId>| id.map(|b| (names.staff)(b)).unwrap_or_default();
     for s in &old.students {
         let old_by = s
             .parents_told_by
@@ -299,7 +295,7 @@ pub fn changes(old: &Incident, new: &IncidentDraft, names: &Names<'_>) -> Vec<Ch
             })
             .unwrap_or_default();
         diff(
-            &mut out,
+            out,
             &format!("{}:{}", field::STUDENT, s.student.name),
             &before,
             &after,
@@ -314,14 +310,13 @@ pub fn changes(old: &Incident, new: &IncidentDraft, names: &Names<'_>) -> Vec<Ch
                 &by(n.parents_told_by),
             );
             diff(
-                &mut out,
+                out,
                 &format!("{}:{}", field::STUDENT, (names.student)(n.student)),
                 "",
                 &after,
             );
         }
     }
-    out
 }
 
 #[cfg(test)]

@@ -9,39 +9,6 @@ use i18n::Strings;
 
 /// One row per visitor, longest inside first.
 pub fn table(visits: &[Visit], now: DateTime<Utc>, offset: &FixedOffset, s: &Strings) -> Table {
-    let rows = visits
-        .iter()
-        .map(|v| {
-            let minutes = (now - v.time_in).num_minutes().max(0);
-            let length = if v.document.doc_type == Some(DocType::ResidentId) {
-                18
-            } else {
-                8
-            };
-            let doc = if v.document.last4.is_empty() {
-                String::new()
-            } else {
-                idcard::masked(
-                    v.document.full.as_deref().unwrap_or(&v.document.last4),
-                    length,
-                )
-            };
-            vec![
-                v.name.clone(),
-                v.organisation.clone(),
-                v.purpose.clone(),
-                v.host_name.clone().unwrap_or_default(),
-                v.time_in
-                    .with_timezone(offset)
-                    .format("%Y-%m-%d %H:%M")
-                    .to_string(),
-                minutes.to_string(),
-                v.phone.clone(),
-                v.plate.clone(),
-                doc,
-            ]
-        })
-        .collect();
     Table {
         title: format!(
             "{} · {}",
@@ -59,20 +26,60 @@ pub fn table(visits: &[Visit], now: DateTime<Utc>, offset: &FixedOffset, s: &Str
             "plate",
             "document",
         ]),
-        headers: [
-            s.f_visitor_name,
-            s.f_organisation,
-            s.f_purpose,
-            s.f_host,
-            s.f_time,
-            s.minutes_inside,
-            s.f_phone,
-            s.f_plate,
-            s.f_doc_number,
-        ]
-        .iter()
-        .map(|h| (*h).to_owned())
-        .collect(),
-        rows,
+        headers: headers(s),
+        rows: visits.iter().map(|v| row(v, now, *offset)).collect(),
+    }
+}
+
+fn headers(s: &Strings) -> Vec<String> {
+    [
+        s.f_visitor_name,
+        s.f_organisation,
+        s.f_purpose,
+        s.f_host,
+        s.f_time,
+        s.minutes_inside,
+        s.f_phone,
+        s.f_plate,
+        s.f_doc_number,
+    ]
+    .iter()
+    .map(|h| (*h).to_owned())
+    .collect()
+}
+
+fn row(v: &Visit, now: DateTime<Utc>, offset: FixedOffset) -> Vec<String> {
+    let minutes = (now - v.time_in).num_minutes().max(0);
+    vec![
+        v.name.clone(),
+        v.organisation.clone(),
+        v.purpose.clone(),
+        v.host_name.clone().unwrap_or_default(),
+        v.time_in
+            .with_timezone(&offset)
+            .format("%Y-%m-%d %H:%M")
+            .to_string(),
+        minutes.to_string(),
+        v.phone.clone(),
+        v.plate.clone(),
+        masked_document(v),
+    ]
+}
+
+/// The visitor's document number masked but for its last four, at its type's full length so
+/// the roll shows what kind of document it was; empty when none was taken.
+fn masked_document(v: &Visit) -> String {
+    let length = if v.document.doc_type == Some(DocType::ResidentId) {
+        18
+    } else {
+        8
+    };
+    if v.document.last4.is_empty() {
+        String::new()
+    } else {
+        idcard::masked(
+            v.document.full.as_deref().unwrap_or(&v.document.last4),
+            length,
+        )
     }
 }

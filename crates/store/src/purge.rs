@@ -61,6 +61,18 @@ fn cutoffs(r: &Retention, now: DateTime<Utc>) -> Cutoffs {
 
 /// Fills temp tables with the ids of everything past its time, and counts them.
 fn select(conn: &Connection, c: &Cutoffs) -> Result<PurgeCounts, StoreError> {
+    empty_id_tables(conn)?;
+    let mut n = PurgeCounts::default();
+    // Gate and records first: which patrol checks may go depends on which incidents and hazards
+    // go.
+    select_gate(conn, c, &mut n)?;
+    select_records(conn, c, &mut n)?;
+    select_patrols(conn, c, &mut n)?;
+    Ok(n)
+}
+
+/// One temp table of ids per kind of record, empty.
+fn empty_id_tables(conn: &Connection) -> Result<(), StoreError> {
     conn.execute_batch(
         "CREATE TEMP TABLE IF NOT EXISTS p_visit (id INTEGER PRIMARY KEY);
          CREATE TEMP TABLE IF NOT EXISTS p_visitor (id INTEGER PRIMARY KEY);
@@ -75,33 +87,47 @@ fn select(conn: &Connection, c: &Cutoffs) -> Result<PurgeCounts, StoreError> {
          DELETE FROM p_exception; DELETE FROM p_hazard; DELETE FROM p_incident;
          DELETE FROM p_followup; DELETE FROM p_slip;",
     )?;
-    let fill = |sql: &str, cut: &Option<String>| -> Result<u64, StoreError> {
-        match cut {
-            Some(cut) => Ok(conn.execute(sql, [cut])? as u64),
-            None => Ok(0),
-        }
-    };
-    let mut n = PurgeCounts {
-        // A visitor still signed in is never purged, however old the visit.
-        visits: fill(
-            "INSERT INTO p_visit SELECT id FROM visit WHERE time_in < ?1 AND status != 'in'",
-            &c.gate,
-        )?,
-        early_leaves: fill(
-            "INSERT INTO p_leave SELECT id FROM early_leave WHERE time_out < ?1",
-            &c.gate,
-        )?,
-        hazards: fill(
-            "INSERT INTO p_hazard SELECT id FROM hazard WHERE status = 'verified' AND created_at < ?1",
-            &c.hazard,
-        )?,
-        ..PurgeCounts::default()
-    };
+    Ok(())
+}
+
+/// Runs one `INSERT … SELECT` with the cut-off as `?1`; nothing when that kind is kept forever.
+fn fill(conn: &Connection, sql: &str, cut: Option<&str>) -> Result<u64, StoreError> {
+    match cut {
+        Some(cut) => Ok(conn.execute(sql, [cut])? as u64),
+        None => Ok(0),
+    }
+}
+
+/// Visits, early leaves and the visitors they leave without a visit.
+fn select_gate(conn: &Connection, c: &Cutoffs, n: &mut PurgeCounts) -> Result<(), StoreError> {
+    // A visitor still signed in is never purged, however old the visit.
+    n.visits = fill(
+        conn,
+        "INSERT INTO p_visit SELECT id FROM visit WHERE time_in < ?1 AND status != 'in'",
+        c.gate.as_deref(),
+    )?;
+    n.early_leaves = fill(
+        conn,
+        "INSERT INTO p_leave SELECT id FROM early_leave WHERE time_out < ?1",
+        c.gate.as_deref(),
+    )?;
     // Visitors (names, phones, documents) go when none of their visits is left.
     n.visitors = fill(
+        conn,
         "INSERT INTO p_visitor SELECT id FROM visitor v WHERE last_seen_at < ?1 AND NOT EXISTS \
          (SELECT 1 FROM visit x WHERE x.visitor_id = v.id AND x.id NOT IN (SELECT id FROM p_visit))",
-        &c.gate,
+        c.gate.as_deref(),
+    )?;
+    Ok(())
+}
+
+/// Hazards, incidents (counting those a legal hold keeps), and the follow-ups and slips that go
+/// with them.
+fn select_records(conn: &Connection, c: &Cutoffs, n: &mut PurgeCounts) -> Result<(), StoreError> {
+    n.hazards = fill(
+        conn,
+        "INSERT INTO p_hazard SELECT id FROM hazard WHERE status = 'verified' AND created_at < ?1",
+        c.hazard.as_deref(),
     )?;
     // An incident goes when it is finished (or void), happened before the cut-off, nothing was
     // written about it since, and no legal hold keeps it.
@@ -109,10 +135,11 @@ fn select(conn: &Connection, c: &Cutoffs) -> Result<PurgeCounts, StoreError> {
                     AND occurred_at < ?1 AND NOT EXISTS (SELECT 1 FROM change_log c \
                     WHERE c.kind = 'incident' AND c.record_id = incident.id AND c.at >= ?1)";
     n.incidents = fill(
+        conn,
         &format!(
             "INSERT INTO p_incident SELECT id FROM incident WHERE legal_hold IS NULL AND {finished}"
         ),
-        &c.incident,
+        c.incident.as_deref(),
     )?;
     if let Some(cut) = &c.incident {
         let held: i64 = conn.query_row(
@@ -131,21 +158,28 @@ fn select(conn: &Connection, c: &Cutoffs) -> Result<PurgeCounts, StoreError> {
         "INSERT INTO p_slip SELECT id FROM report_slip WHERE merged_into IN (SELECT id FROM p_incident)",
         [],
     )? as u64;
+    Ok(())
+}
+
+/// Patrol checks and the reasons written for rounds.
+fn select_patrols(conn: &Connection, c: &Cutoffs, n: &mut PurgeCounts) -> Result<(), StoreError> {
     // A patrol check an incident or hazard that stays points to stays too, as does one a later
     // check that stays replaced.
     n.checks = fill(
+        conn,
         "INSERT INTO p_check SELECT id FROM patrol_check p WHERE day < ?1 \
          AND NOT EXISTS (SELECT 1 FROM incident i WHERE i.from_check = p.id AND i.id NOT IN (SELECT id FROM p_incident)) \
          AND NOT EXISTS (SELECT 1 FROM hazard h WHERE (h.from_check = p.id OR h.verified_check = p.id) \
                          AND h.id NOT IN (SELECT id FROM p_hazard)) \
          AND NOT EXISTS (SELECT 1 FROM patrol_check k WHERE k.replaces = p.id AND k.day >= ?1)",
-        &c.patrol_day,
+        c.patrol_day.as_deref(),
     )?;
     n.exceptions = fill(
+        conn,
         "INSERT INTO p_exception SELECT id FROM round_exception WHERE day < ?1",
-        &c.patrol_day,
+        c.patrol_day.as_deref(),
     )?;
-    Ok(n)
+    Ok(())
 }
 
 /// Deletes what `select` chose, children first; links checked at commit.

@@ -1,0 +1,479 @@
+//! The tables of a shift's summary, one function per section: rounds, incidents, follow-ups,
+//! hazards, the gate, the handover note and the corrections after sign-off.
+
+use super::document::section;
+use super::{Correction, ShiftSummary};
+use crate::Ctx;
+use crate::doc::Section;
+use domain::followup::Followup;
+use domain::gate::VisitStatus;
+use domain::hazard::Hazard;
+use domain::incident::Incident;
+use domain::patrol::ItemResult;
+
+impl ShiftSummary {
+    /// Follow-ups created, completed, overdue and due soon.
+    pub(super) fn followup_sections(&self, ctx: &Ctx<'_>) -> [Section; 4] {
+        let s = ctx.s;
+        [
+            followups_section(
+                ctx,
+                "followups_created",
+                s.r_followups_created,
+                &self.followups_created,
+            ),
+            followups_section(
+                ctx,
+                "followups_completed",
+                s.r_followups_completed,
+                &self.followups_completed,
+            ),
+            followups_section(
+                ctx,
+                "followups_overdue",
+                s.r_followups_overdue,
+                &self.followups_overdue,
+            ),
+            followups_section(
+                ctx,
+                "followups_due_soon",
+                s.r_followups_due_soon,
+                &self.followups_due_soon,
+            ),
+        ]
+    }
+
+    /// Hazards recorded, rectified and overdue.
+    pub(super) fn hazard_sections(&self, ctx: &Ctx<'_>) -> [Section; 3] {
+        let s = ctx.s;
+        [
+            hazards_section(
+                ctx,
+                "hazards_opened",
+                s.r_hazards_opened,
+                &self.hazards_opened,
+            ),
+            hazards_section(
+                ctx,
+                "hazards_rectified",
+                s.r_hazards_rectified,
+                &self.hazards_rectified,
+            ),
+            hazards_section(
+                ctx,
+                "hazards_overdue",
+                s.r_hazards_overdue,
+                &self.hazards_overdue,
+            ),
+        ]
+    }
+
+    pub(super) fn exceptions_section(&self, ctx: &Ctx<'_>) -> Section {
+        let s = ctx.s;
+        let rows = self
+            .rounds
+            .iter()
+            .filter(|r| r.state.is_exception())
+            .map(|r| {
+                vec![
+                    i18n::window_text(&r.window),
+                    ctx.cfg.slot_name(&r.key.slot, ctx.lang).to_owned(),
+                    ctx.cfg.place_name(&r.key.place, ctx.lang).into_owned(),
+                    i18n::state_word(s, r.state).to_owned(),
+                    r.exception
+                        .as_ref()
+                        .map_or_else(|| s.r_no_reason.to_owned(), |e| e.reason.clone()),
+                    r.exception
+                        .as_ref()
+                        .map(|e| e.by_name.clone())
+                        .unwrap_or_default(),
+                ]
+            })
+            .collect();
+        section(
+            "round_exceptions",
+            s.r_round_exceptions,
+            &["window", "slot", "place", "state", "reason", "reason_by"],
+            &[
+                s.r_col_window,
+                s.r_col_slot,
+                s.r_col_place,
+                s.r_col_state,
+                s.r_col_reason,
+                s.r_col_by,
+            ],
+            rows,
+            ctx,
+        )
+    }
+
+    pub(super) fn problems_section(&self, ctx: &Ctx<'_>) -> Section {
+        let s = ctx.s;
+        let rows = self
+            .rounds
+            .iter()
+            .filter_map(|r| r.check.as_ref().filter(|c| c.problems > 0).map(|c| (r, c)))
+            .map(|(r, c)| {
+                let mut what: Vec<String> = c
+                    .items
+                    .iter()
+                    .filter(|i| i.result == ItemResult::Problem)
+                    .map(|i| {
+                        if i.note.is_empty() {
+                            i.text.clone()
+                        } else {
+                            format!("{}：{}", i.text, i.note)
+                        }
+                    })
+                    .collect();
+                if !c.note.is_empty() {
+                    what.push(c.note.clone());
+                }
+                vec![
+                    ctx.hm(c.first_at),
+                    ctx.cfg.place_name(&r.key.place, ctx.lang).into_owned(),
+                    what.join("；"),
+                    c.by_name.clone(),
+                ]
+            })
+            .collect();
+        section(
+            "problems",
+            s.r_problems,
+            &["time", "place", "problem", "by"],
+            &[s.r_col_time, s.r_col_place, s.r_col_problem, s.r_col_by],
+            rows,
+            ctx,
+        )
+    }
+
+    pub(super) fn updated_section(&self, ctx: &Ctx<'_>) -> Section {
+        let s = ctx.s;
+        let rows = self
+            .updated
+            .iter()
+            .map(|(i, actions)| {
+                let words: Vec<&str> = actions.iter().map(|a| s.log_action(*a)).collect();
+                vec![
+                    i.number.clone(),
+                    ctx.cfg
+                        .category_name(&i.draft.category, ctx.lang)
+                        .into_owned(),
+                    words.join("、"),
+                    s.status(i.draft.status).to_owned(),
+                ]
+            })
+            .collect();
+        section(
+            "incidents_updated",
+            s.r_incidents_updated,
+            &["number", "category", "done", "status"],
+            &[
+                s.r_col_number,
+                s.r_col_category,
+                s.r_col_done,
+                s.r_col_status,
+            ],
+            rows,
+            ctx,
+        )
+    }
+
+    pub(super) fn refused_section(&self, ctx: &Ctx<'_>) -> Section {
+        let s = ctx.s;
+        let rows = self
+            .visits
+            .iter()
+            .filter(|v| v.status == VisitStatus::Refused)
+            .map(|v| {
+                vec![
+                    ctx.hm(v.time_in),
+                    v.name.clone(),
+                    v.purpose.clone(),
+                    v.watch_reason.clone().unwrap_or_default(),
+                ]
+            })
+            .collect();
+        section(
+            "refused",
+            s.r_refused,
+            &["time", "name", "purpose", "reason"],
+            &[s.r_col_time, s.r_col_person, s.f_purpose, s.r_col_reason],
+            rows,
+            ctx,
+        )
+    }
+
+    pub(super) fn leaves_section(&self, ctx: &Ctx<'_>) -> Section {
+        let s = ctx.s;
+        let rows = self
+            .early_leaves
+            .iter()
+            .map(|l| {
+                vec![
+                    ctx.hm(l.time_out),
+                    l.student_name.clone(),
+                    l.class_name.clone(),
+                    format!("{}({})", l.collected_by, l.relation),
+                    l.approved_by.clone(),
+                    l.time_back.map(|t| ctx.hm(t)).unwrap_or_default(),
+                ]
+            })
+            .collect();
+        section(
+            "early_leaves",
+            s.r_early_leaves,
+            &[
+                "time_out",
+                "student",
+                "class",
+                "collected_by",
+                "approved_by",
+                "back",
+            ],
+            &[
+                s.r_col_time,
+                s.r_col_student,
+                s.r_col_class,
+                s.f_collected_by,
+                s.f_approved_by,
+                s.r_col_back,
+            ],
+            rows,
+            ctx,
+        )
+    }
+
+    pub(super) fn still_in_section(&self, ctx: &Ctx<'_>) -> Section {
+        let s = ctx.s;
+        let rows = self
+            .still_in
+            .iter()
+            .map(|v| {
+                vec![
+                    v.name.clone(),
+                    ctx.day_hm(v.time_in),
+                    v.organisation.clone(),
+                    v.purpose.clone(),
+                ]
+            })
+            .collect();
+        section(
+            "still_on_campus",
+            s.r_still_in,
+            &["name", "time_in", "organisation", "purpose"],
+            &[
+                s.r_col_person,
+                s.r_col_time_in,
+                s.f_organisation,
+                s.f_purpose,
+            ],
+            rows,
+            ctx,
+        )
+    }
+
+    pub(super) fn handover_section(&self, ctx: &Ctx<'_>) -> Section {
+        let s = ctx.s;
+        let rows = self
+            .shift
+            .handover_note
+            .lines()
+            .map(|l| vec![l.to_owned()])
+            .collect();
+        section(
+            "handover",
+            s.r_handover,
+            &["line"],
+            &[s.r_col_note],
+            rows,
+            ctx,
+        )
+    }
+
+    pub(super) fn corrections_section(&self, ctx: &Ctx<'_>) -> Section {
+        let s = ctx.s;
+        let rows = self
+            .corrections
+            .iter()
+            .map(|c| match c {
+                Correction::Record(a, label) => vec![
+                    ctx.day_hm(a.at),
+                    format!("{} {label}", s.log_kind(a.kind)),
+                    s.log_action(a.action).to_owned(),
+                    a.by_name.clone(),
+                    a.reason.clone(),
+                ],
+                Correction::Check(c) => vec![
+                    ctx.day_hm(c.at),
+                    format!(
+                        "{} {}",
+                        ctx.cfg.place_name(&c.round.place, ctx.lang),
+                        ctx.cfg.slot_name(&c.round.slot, ctx.lang)
+                    ),
+                    s.r_checked_again.to_owned(),
+                    c.by_name.clone(),
+                    String::new(),
+                ],
+                Correction::Reason(e) => vec![
+                    ctx.day_hm(e.at),
+                    format!(
+                        "{} {}",
+                        ctx.cfg.place_name(&e.round.place, ctx.lang),
+                        ctx.cfg.slot_name(&e.round.slot, ctx.lang)
+                    ),
+                    s.r_reason_written.to_owned(),
+                    e.by_name.clone(),
+                    e.reason.clone(),
+                ],
+            })
+            .collect();
+        section(
+            "corrections_after_sign_off",
+            s.r_corrections,
+            &["at", "record", "change", "by", "reason"],
+            &[
+                s.r_col_at,
+                s.r_col_record,
+                s.r_col_change,
+                s.r_col_by,
+                s.r_col_reason,
+            ],
+            rows,
+            ctx,
+        )
+    }
+}
+
+pub(super) fn incidents_section(
+    ctx: &Ctx<'_>,
+    key: &'static str,
+    title: &str,
+    list: &[Incident],
+) -> Section {
+    let s = ctx.s;
+    let rows = list
+        .iter()
+        .map(|i| {
+            let students: Vec<String> = i
+                .students
+                .iter()
+                .map(|x| format!("{}({})", x.student.name, s.role(x.role)))
+                .collect();
+            vec![
+                i.number.clone(),
+                ctx.day_hm(i.draft.occurred_at),
+                ctx.place(&i.draft.place),
+                ctx.cfg
+                    .category_name(&i.draft.category, ctx.lang)
+                    .into_owned(),
+                s.severity(i.draft.severity).to_owned(),
+                students.join("、"),
+                if i.voided.is_some() {
+                    s.r_voided.to_owned()
+                } else {
+                    s.status(i.draft.status).to_owned()
+                },
+            ]
+        })
+        .collect();
+    section(
+        key,
+        title,
+        &[
+            "number",
+            "occurred_at",
+            "place",
+            "category",
+            "severity",
+            "students",
+            "status",
+        ],
+        &[
+            s.r_col_number,
+            s.r_col_time,
+            s.r_col_place,
+            s.r_col_category,
+            s.r_col_severity,
+            s.r_col_students,
+            s.r_col_status,
+        ],
+        rows,
+        ctx,
+    )
+}
+
+fn followups_section(ctx: &Ctx<'_>, key: &'static str, title: &str, list: &[Followup]) -> Section {
+    let s = ctx.s;
+    let rows = list
+        .iter()
+        .map(|f| {
+            let about: Vec<&str> = [
+                f.incident.as_ref().map(|(_, n)| n.as_str()),
+                f.student.as_ref().map(|(_, n)| n.as_str()),
+                f.hazard.as_ref().map(|(_, n)| n.as_str()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            vec![
+                s.followup_kind(f.kind).to_owned(),
+                about.join(" · "),
+                f.owner_name.clone(),
+                ctx.day_hm(f.due_at),
+                f.done_at.map(|t| ctx.day_hm(t)).unwrap_or_default(),
+                f.outcome.clone(),
+            ]
+        })
+        .collect();
+    section(
+        key,
+        title,
+        &["kind", "about", "owner", "due", "done", "outcome"],
+        &[
+            s.r_col_kind,
+            s.r_col_about,
+            s.r_col_owner,
+            s.r_col_due,
+            s.r_col_done_at,
+            s.r_col_outcome,
+        ],
+        rows,
+        ctx,
+    )
+}
+
+fn hazards_section(ctx: &Ctx<'_>, key: &'static str, title: &str, list: &[Hazard]) -> Section {
+    let s = ctx.s;
+    let rows = list
+        .iter()
+        .map(|h| {
+            vec![
+                h.draft.description.clone(),
+                ctx.place(&h.draft.place),
+                ctx.cfg
+                    .risk(&h.draft.risk)
+                    .map_or(h.draft.risk.as_str(), |r| r.name.get(ctx.lang))
+                    .to_owned(),
+                h.due_on.to_string(),
+                h.owner_name.clone().unwrap_or_default(),
+                s.hazard_status(h.status).to_owned(),
+            ]
+        })
+        .collect();
+    section(
+        key,
+        title,
+        &["description", "place", "risk", "due_on", "owner", "status"],
+        &[
+            s.r_col_description,
+            s.r_col_place,
+            s.r_col_risk,
+            s.r_col_due,
+            s.r_col_owner,
+            s.r_col_status,
+        ],
+        rows,
+        ctx,
+    )
+}
