@@ -157,56 +157,31 @@ impl App {
         );
     }
 
-    /// The answers handled by the gate, the register and the reveal; whether it was one.
-    fn prompted_elsewhere(&mut self, purpose: &Purpose, value: &str) -> bool {
-        match *purpose {
-            Purpose::Reveal { id } => self.reveal(id, value),
-            Purpose::AdmitDespite { .. }
-            | Purpose::SignOutAt { .. }
-            | Purpose::LeftUnsigned { .. } => {
-                self.gate_prompted(purpose, value);
-            }
-            Purpose::EndAttention { id, version } => {
-                let Some(actor) = self.actor() else {
-                    return true;
-                };
-                let result = self
-                    .store
-                    .end_attention(id, version, value, actor, self.stamp());
-                if self.saved(result, self.strings().at_ended) {
-                    self.overlay = None;
-                    self.refresh();
-                }
-            }
-            _ => return false,
-        }
-        true
-    }
-
     /// The answer to a popup: write it, and close the popup only once it is saved.
     pub(super) fn prompted(&mut self, purpose: &Purpose, value: &str) {
         let Some(actor) = self.actor() else { return };
         let now = self.stamp();
         let s = self.strings();
-        if self.prompted_elsewhere(purpose, value) {
-            return;
-        }
         let (result, message) = match *purpose {
-            // Handled above.
+            Purpose::Reveal { id } => return self.reveal(id, value),
             Purpose::AdmitDespite { .. }
             | Purpose::SignOutAt { .. }
-            | Purpose::LeftUnsigned { .. }
-            | Purpose::Reveal { .. }
-            | Purpose::EndAttention { .. } => return,
-            Purpose::RoundReason(ref round) => {
-                let draft = crate::domain::patrol::ExceptionDraft {
-                    round: round.clone(),
-                    reason: value.to_owned(),
+            | Purpose::LeftUnsigned { .. } => return self.gate_prompted(purpose, value),
+            Purpose::RescheduleDue { id, version } => {
+                return self.reschedule_due(id, version, value);
+            }
+            Purpose::MergeSlip { id, version } => {
+                let Some(result) = self.merge_slip(id, version, value, actor) else {
+                    return;
                 };
-                (
-                    self.store.save_exception(&draft, actor, now),
-                    s.reason_saved,
-                )
+                (result, s.slip_merged)
+            }
+            Purpose::EndAttention { id, version } => (
+                self.store.end_attention(id, version, value, actor, now),
+                s.at_ended,
+            ),
+            Purpose::RoundReason(ref round) => {
+                (self.save_reason(round, value, actor), s.reason_saved)
             }
             Purpose::VoidIncident { id, version } => (
                 self.store.void_incident(id, version, value, actor, now),
@@ -216,9 +191,6 @@ impl App {
                 self.store.complete_followup(id, version, value, actor, now),
                 s.followup_completed,
             ),
-            Purpose::RescheduleDue { id, version } => {
-                return self.reschedule_due(id, version, value);
-            }
             Purpose::RescheduleReason { id, version, due } => (
                 self.store
                     .reschedule_followup(id, version, due, value, actor, now),
@@ -229,22 +201,7 @@ impl App {
                     .advance_hazard(id, version, to, value, actor, now),
                 s.hazard_updated,
             ),
-            Purpose::NewSlip => {
-                let draft = SlipDraft {
-                    received_on: self.now.date_naive(),
-                    text: value.to_owned(),
-                };
-                (
-                    self.store.create_slip(&draft, actor, now).map(|_| ()),
-                    s.slip_saved,
-                )
-            }
-            Purpose::MergeSlip { id, version } => {
-                let Some(result) = self.merge_slip(id, version, value, actor) else {
-                    return;
-                };
-                (result, s.slip_merged)
-            }
+            Purpose::NewSlip => (self.save_slip(value, actor), s.slip_saved),
             Purpose::SlipUnfounded { id, version } => (
                 self.store
                     .close_slip_unfounded(id, version, value, actor, now),
@@ -255,6 +212,31 @@ impl App {
             self.overlay = None;
             self.refresh();
         }
+    }
+
+    /// Why a round was missed, late or left partial.
+    fn save_reason(
+        &mut self,
+        round: &RoundKey,
+        reason: &str,
+        actor: Actor,
+    ) -> Result<(), StoreError> {
+        let draft = crate::domain::patrol::ExceptionDraft {
+            round: round.clone(),
+            reason: reason.to_owned(),
+        };
+        self.store.save_exception(&draft, actor, self.stamp())
+    }
+
+    /// A mailbox slip, received today.
+    fn save_slip(&mut self, text: &str, actor: Actor) -> Result<(), StoreError> {
+        let draft = SlipDraft {
+            received_on: self.now.date_naive(),
+            text: text.to_owned(),
+        };
+        self.store
+            .create_slip(&draft, actor, self.stamp())
+            .map(|_| ())
     }
 
     /// A new due time for a follow-up: checked, then its reason asked for.
