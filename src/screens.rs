@@ -30,73 +30,27 @@ pub mod summary;
 pub mod visit_form;
 pub mod watchlist;
 
-use chrono::{DateTime, FixedOffset, NaiveDateTime, Utc};
+// The parts every screen shares, each in its own file; their paths stay `screens::…`.
+mod cells;
+mod history;
+mod view;
+
+pub use cells::{cell, pad, truncate, widest};
+pub use history::history_lines;
+pub use view::View;
+
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use unicode_truncate::{Alignment, UnicodeTruncateStr};
-use unicode_width::UnicodeWidthStr;
 
 use crate::action::{Action, Tab};
-use crate::app::Data;
-use crate::config::Config;
 use crate::domain::followup::{Followup, FollowupStatus};
-use crate::domain::history::LogEntry;
 use crate::domain::rounds::RoundView;
 use crate::domain::text;
-use crate::i18n::{Lang, Strings, When};
-use crate::theme::Theme;
+use crate::i18n::Strings;
 use crate::widgets::Keys;
-
-/// What every screen may read: configuration, language, the moment, and the loaded records.
-#[derive(Clone, Copy)]
-pub struct View<'a> {
-    pub cfg: &'a Config,
-    pub lang: Lang,
-    pub s: &'static Strings,
-    pub theme: &'static Theme,
-    /// Local wall-clock time of this frame or key.
-    pub now: NaiveDateTime,
-    /// The local time zone, for showing stored UTC times.
-    pub offset: FixedOffset,
-    /// Whether the screen's focused field may show the terminal caret: not under a popup.
-    pub caret: bool,
-    pub data: &'a Data,
-}
-
-impl View<'_> {
-    /// Now, as a local instant.
-    pub fn now_local(&self) -> crate::domain::clock::LocalTime {
-        chrono::TimeZone::from_local_datetime(&self.offset, &self.now)
-            .single()
-            .unwrap_or_else(|| chrono::TimeZone::from_utc_datetime(&self.offset, &self.now))
-    }
-
-    /// Now, in UTC, to compare with stored times.
-    pub fn now_utc(&self) -> DateTime<Utc> {
-        self.now_local().with_timezone(&Utc)
-    }
-
-    /// How this view shows times.
-    pub fn when(&self) -> When {
-        When {
-            s: self.s,
-            offset: self.offset,
-        }
-    }
-
-    /// A stored time as local `HH:MM`.
-    pub fn hm(&self, t: DateTime<Utc>) -> String {
-        self.when().hm(t)
-    }
-
-    /// A stored time as local `MM-DD HH:MM`.
-    pub fn day_hm(&self, t: DateTime<Utc>) -> String {
-        self.when().day_hm(t)
-    }
-}
 
 pub enum Screen {
     Now(now::NowScreen),
@@ -322,36 +276,6 @@ pub fn list_window(cursor: usize) -> u32 {
     u32::try_from((cursor / 100 + 2) * 100).unwrap_or(u32::MAX)
 }
 
-/// Pads `s` with spaces to `width` terminal columns (CJK counts two).
-pub fn pad(s: &str, width: usize) -> String {
-    // Cut first, then pad: a cut before a wide character leaves a column that the padding
-    // fills, so the next column still starts where it should.
-    truncate(s, width)
-        .unicode_pad(width, Alignment::Left, false)
-        .into_owned()
-}
-
-/// A table cell: `s` padded (or cut) to `width` columns, the last always a space so that
-/// neighbouring cells never run together.
-pub fn cell(s: &str, width: usize) -> String {
-    format!("{} ", pad(s, width.saturating_sub(1)))
-}
-
-/// The width of the widest of `labels`: a column of translated words is sized to them, so no
-/// language's word is cut.
-pub fn widest(labels: &[&str]) -> usize {
-    labels.iter().map(|l| l.width()).max().unwrap_or(0)
-}
-
-/// Cuts `s` to at most `width` columns, marking the cut with "…".
-pub fn truncate(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_owned();
-    }
-    let (cut, _) = s.unicode_truncate(width.saturating_sub(1));
-    format!("{cut}…")
-}
-
 pub use crate::i18n::{day_text, state_word, window_text};
 
 /// `Gate · Morning arrival 07:00–08:00 · 2026-11-30 Mon`.
@@ -431,120 +355,4 @@ pub fn followup_line(f: &Followup, selected: bool, view: &View<'_>) -> Line<'sta
         ));
     }
     Line::from(spans)
-}
-
-/// A record's history, oldest first: when, who, what was done and why, and each change.
-pub fn history_lines(log: &[LogEntry], view: &View<'_>) -> Vec<Line<'static>> {
-    let (s, theme) = (view.s, view.theme);
-    let mut lines = Vec::new();
-    for e in log {
-        let mut head = vec![
-            Span::raw(format!(
-                "  {} {} ",
-                view.day_hm(e.at),
-                text::line(&e.by_name)
-            )),
-            Span::styled(s.log_action(e.action).to_owned(), theme.title),
-        ];
-        if !e.reason.is_empty() {
-            head.push(Span::raw(format!(
-                " — {} {}",
-                s.reason_label,
-                text::line(&e.reason)
-            )));
-        }
-        lines.push(Line::from(head));
-        for c in &e.changes {
-            let (label, who) = match c.field.split_once(':') {
-                Some((_, name)) => (s.f_student, format!(" {}", text::line(name))),
-                None => (field_label(s, &c.field), String::new()),
-            };
-            lines.push(Line::from(Span::styled(
-                format!(
-                    "      {label}{who}: {} → {}",
-                    change_value(&c.field, &c.old, view),
-                    change_value(&c.field, &c.new, view)
-                ),
-                theme.dim,
-            )));
-        }
-    }
-    lines
-}
-
-fn field_label(s: &Strings, field: &str) -> &'static str {
-    match field {
-        "occurred_at" => s.f_when,
-        "place" => s.f_place,
-        "category" => s.f_category,
-        "severity" => s.f_severity,
-        "source" => s.f_source,
-        "narrative" => s.f_narrative,
-        "child_words" => s.f_child_words,
-        "immediate_action" => s.f_action,
-        "bullying" => s.f_bullying,
-        "bullying_on" => s.f_bullying_on,
-        "due_at" => s.f_due,
-        "outcome" => s.f_outcome,
-        "steps" => s.f_steps,
-        // "status" and "hazard_status".
-        _ => s.f_status,
-    }
-}
-
-/// A logged value in words: codes translated, times local, long text cut.
-fn change_value(field: &str, value: &str, view: &View<'_>) -> String {
-    use crate::domain::{hazard, incident};
-    let s = view.s;
-    if value.is_empty() {
-        return "—".to_owned();
-    }
-    if let Ok(t) = DateTime::parse_from_rfc3339(value) {
-        return view.day_hm(t.with_timezone(&Utc));
-    }
-    let word = match field {
-        "severity" => incident::Severity::from_code(value).map(|v| s.severity(v)),
-        "source" => incident::Source::from_code(value).map(|v| s.source(v)),
-        "bullying" => incident::Bullying::from_code(value).map(|v| s.bullying_word(v)),
-        "category" => return view.cfg.category_name(value, view.lang).into_owned(),
-        "place" => view.cfg.place(value).map(|p| p.name.get(view.lang)),
-        "status" => incident::Status::from_code(value).map(|v| s.status(v)),
-        "hazard_status" => hazard::HazardStatus::from_code(value).map(|v| s.hazard_status(v)),
-        _ => None,
-    };
-    if let Some(w) = word {
-        return w.to_owned();
-    }
-    if field.starts_with("student:") {
-        return student_value(value, view);
-    }
-    truncate(&text::line(&value.replace('\n', " ")), 50)
-}
-
-/// `target; education+warning_talk; 2026-11-30T…` in words.
-fn student_value(value: &str, view: &View<'_>) -> String {
-    let s = view.s;
-    let mut parts = value.split("; ");
-    let role = parts
-        .next()
-        .and_then(crate::domain::incident::Role::from_code)
-        .map_or("", |r| s.role(r));
-    let measures: Vec<std::borrow::Cow<'_, str>> = parts
-        .next()
-        .unwrap_or("")
-        .split('+')
-        .filter(|m| !m.is_empty())
-        .map(|m| view.cfg.measure_name(m, view.lang))
-        .collect();
-    let told = parts
-        .next()
-        .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
-        .map(|t| format!(" {} {}", s.parents_told, view.day_hm(t.with_timezone(&Utc))))
-        .unwrap_or_default();
-    let by = parts
-        .next()
-        .filter(|b| !b.is_empty())
-        .map(|b| format!(" {}", text::line(b)))
-        .unwrap_or_default();
-    format!("{role} {}{told}{by}", measures.join("、"))
 }

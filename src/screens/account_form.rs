@@ -120,6 +120,28 @@ impl AccountForm {
             )),
             Rect { height: 1, ..area },
         );
+        // A blank row between fields; rows past the bottom of a small terminal are left out.
+        for (i, row) in self.field_lines(view).into_iter().enumerate() {
+            let y = area.y + 2 + 2 * i as u16;
+            if y < area.bottom() {
+                frame.render_widget(Paragraph::new(row), Rect::new(area.x, y, area.width, 1));
+            }
+        }
+        if let Some(e) = self.error {
+            let y = area.y + 8;
+            if y < area.bottom() {
+                frame.render_widget(
+                    Paragraph::new(Span::styled(e, theme.error)),
+                    Rect::new(area.x, y, area.width, 1),
+                );
+            }
+        }
+        self.place_caret(frame, area, view);
+    }
+
+    /// The three fields as lines: the role chooser, the PIN and the PIN again (shown as dots).
+    fn field_lines(&self, view: &View<'_>) -> [Line<'static>; 3] {
+        let (s, theme) = (view.s, view.theme);
         let label = |i: usize, l: &str| {
             Span::styled(
                 format!("{} ", super::pad(l, 26)),
@@ -135,7 +157,7 @@ impl AccountForm {
         } else {
             s.si_pin
         };
-        let rows = [
+        [
             Line::from(vec![
                 label(0, s.acc_role),
                 Span::styled(
@@ -156,22 +178,11 @@ impl AccountForm {
                 label(2, s.si_pin_again),
                 Span::raw("●".repeat(self.again.len())),
             ]),
-        ];
-        for (i, row) in rows.into_iter().enumerate() {
-            let y = area.y + 2 + 2 * i as u16;
-            if y < area.bottom() {
-                frame.render_widget(Paragraph::new(row), Rect::new(area.x, y, area.width, 1));
-            }
-        }
-        if let Some(e) = self.error {
-            let y = area.y + 8;
-            if y < area.bottom() {
-                frame.render_widget(
-                    Paragraph::new(Span::styled(e, theme.error)),
-                    Rect::new(area.x, y, area.width, 1),
-                );
-            }
-        }
+        ]
+    }
+
+    /// The caret after the dots of the PIN being typed (the role chooser has none).
+    fn place_caret(&self, frame: &mut Frame<'_>, area: Rect, view: &View<'_>) {
         if self.focus > 0 && view.caret {
             let len = if self.focus == 1 {
                 self.pin.len()

@@ -269,7 +269,6 @@ impl CheckForm {
     }
 
     pub fn render(&self, frame: &mut Frame<'_>, area: Rect, view: &View<'_>) {
-        let (s, theme) = (view.s, view.theme);
         let [title, list, _, item_note, round_note] = Layout::vertical([
             Constraint::Length(2),
             Constraint::Min(3),
@@ -278,6 +277,23 @@ impl CheckForm {
             Constraint::Length(2),
         ])
         .areas(area);
+        self.render_header(frame, title, view);
+        self.render_items(frame, list, view);
+        self.render_notes(frame, (item_note, round_note), view);
+        if self.confirm_partial {
+            let s = view.s;
+            let unset = self
+                .items
+                .iter()
+                .filter(|i| i.result == ItemResult::Unset)
+                .count();
+            popup::confirm(frame, area, &(s.confirm_partial)(unset), (s, view.theme));
+        }
+    }
+
+    /// The round's title and who is checking it.
+    fn render_header(&self, frame: &mut Frame<'_>, area: Rect, view: &View<'_>) {
+        let (s, theme) = (view.s, view.theme);
         let by = view.data.operator_name().unwrap_or("—");
         frame.render_widget(
             Paragraph::new(vec![
@@ -287,8 +303,12 @@ impl CheckForm {
                     theme.dim,
                 )),
             ]),
-            title,
+            area,
         );
+    }
+
+    /// The checklist, scrolled so that the item at the cursor is in view.
+    fn render_items(&self, frame: &mut Frame<'_>, area: Rect, view: &View<'_>) {
         let lines: Vec<Line> = self
             .items
             .iter()
@@ -297,11 +317,22 @@ impl CheckForm {
             .collect();
         let offset = self
             .cursor
-            .saturating_sub(usize::from(list.height.saturating_sub(1)));
+            .saturating_sub(usize::from(area.height.saturating_sub(1)));
         frame.render_widget(
             Paragraph::new(lines).scroll((u16::try_from(offset).unwrap_or(0), 0)),
-            list,
+            area,
         );
+    }
+
+    /// The note of the item at the cursor (its hint asks for one on a problem), then the
+    /// round's note. Neither shows the caret under the "save as partial?" question.
+    fn render_notes(
+        &self,
+        frame: &mut Frame<'_>,
+        (item_note, round_note): (Rect, Rect),
+        view: &View<'_>,
+    ) {
+        let (s, theme) = (view.s, view.theme);
         if let Some(item) = self.items.get(self.cursor) {
             let hint = (item.result == ItemResult::Problem).then_some(s.hint_problem_note);
             field::render(
@@ -329,14 +360,6 @@ impl CheckForm {
             },
             (s, theme),
         );
-        if self.confirm_partial {
-            let unset = self
-                .items
-                .iter()
-                .filter(|i| i.result == ItemResult::Unset)
-                .count();
-            popup::confirm(frame, area, &(s.confirm_partial)(unset), (s, theme));
-        }
     }
 
     fn item_line(&self, i: usize, item: &Item, view: &View<'_>) -> Line<'static> {

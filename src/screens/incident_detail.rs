@@ -118,12 +118,36 @@ impl IncidentDetail {
         );
     }
 
+    /// The incident itself: its title line, whether it was voided, when and where, and the
+    /// accounts of what happened.
     fn head_lines(i: &Incident, view: &View<'_>) -> Vec<Line<'static>> {
         let (s, theme, d) = (view.s, view.theme, &i.draft);
         let place = match &d.place {
             PlaceRef::Config(id) => view.cfg.place_name(id, view.lang).into_owned(),
             PlaceRef::Text(t) => text::line(t).into_owned(),
         };
+        let mut lines = vec![Self::title_line(i, view)];
+        if let Some((at, reason)) = &i.voided {
+            lines.push(Line::from(Span::styled(
+                (s.voided_line)(&view.day_hm(*at), &text::line(reason)),
+                theme.missed,
+            )));
+        }
+        lines.push(Self::when_line(i, view));
+        lines.push(Line::from(format!(
+            "{} {} · {} {}",
+            s.f_place,
+            place,
+            s.f_source,
+            s.source(d.source)
+        )));
+        lines.extend(Self::account_lines(i, view));
+        lines
+    }
+
+    /// Number, category, severity, status, bullying decision, and the investigation clock.
+    fn title_line(i: &Incident, view: &View<'_>) -> Line<'static> {
+        let (s, theme, d) = (view.s, view.theme, &i.draft);
         let entered_on = i.entered_at.with_timezone(&view.offset).date_naive();
         let clock = match incident::investigation_days_left(
             entered_on,
@@ -141,7 +165,7 @@ impl IncidentDetail {
             Some(on) => format!("{} ({on})", s.bullying_word(d.bullying)),
             None => s.bullying_word(d.bullying).to_owned(),
         };
-        let mut lines = vec![Line::from(vec![
+        Line::from(vec![
             Span::styled(format!("{} {}  ", s.incident_word, i.number), theme.title),
             Span::raw(format!(
                 "{} · {} · {} · {} {}",
@@ -152,33 +176,32 @@ impl IncidentDetail {
                 bullying
             )),
             clock,
-        ])];
-        if let Some((at, reason)) = &i.voided {
-            lines.push(Line::from(Span::styled(
-                (s.voided_line)(&view.day_hm(*at), &text::line(reason)),
-                theme.missed,
-            )));
-        }
+        ])
+    }
+
+    /// When it happened (marked if entered long after), and when and by whom it was entered.
+    fn when_line(i: &Incident, view: &View<'_>) -> Line<'static> {
+        let (s, theme, d) = (view.s, view.theme, &i.draft);
         let backdated = if incident::is_backdated(d.occurred_at, i.entered_at) {
             s.backdated
         } else {
             ""
         };
-        lines.push(Line::from(vec![
+        Line::from(vec![
             Span::raw(format!("{} {}", s.f_when, view.day_hm(d.occurred_at))),
             Span::styled(format!("{backdated} "), theme.warn),
             Span::styled(
                 (s.entered_line)(&view.day_hm(i.entered_at), &text::line(&i.entered_by)),
                 theme.dim,
             ),
-        ]));
-        lines.push(Line::from(format!(
-            "{} {} · {} {}",
-            s.f_place,
-            place,
-            s.f_source,
-            s.source(d.source)
-        )));
+        ])
+    }
+
+    /// What happened, the child's own words, and what was done at once: each under its label,
+    /// left out when empty.
+    fn account_lines(i: &Incident, view: &View<'_>) -> Vec<Line<'static>> {
+        let (s, theme, d) = (view.s, view.theme, &i.draft);
+        let mut lines = Vec::new();
         for (label, body) in [
             (s.f_narrative, &d.narrative),
             (s.f_child_words, &d.child_words),

@@ -3,29 +3,22 @@
 //! student involved with their role and measures. Used for new incidents and for corrections
 //! (which ask for a reason before saving).
 
-use chrono::{Duration, Utc};
-use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+mod draft;
+mod render;
 
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::View;
 use super::involved_editor::{EditorOutcome, InvolvedEditor, Row};
-use super::{View, cell, pad};
 use crate::action::Action;
-use crate::action::IncidentAction;
-use crate::domain::clock::{format_when, parse_day, parse_when};
-use crate::domain::incident::{
-    Bullying, IncidentDraft, IncidentId, Involved, InvolvedDraft, PlaceRef, Severity, Source,
-    Status,
-};
+use crate::domain::clock::format_when;
+use crate::domain::incident::{Bullying, IncidentDraft, IncidentId, Involved, PlaceRef};
 use crate::domain::patrol::CheckId;
 use crate::domain::slip::SlipId;
-use crate::domain::text::{self, TextKind};
+use crate::domain::text::TextKind;
 use crate::widgets::Keys;
-use crate::widgets::field::{self, FieldError, TextField};
+use crate::widgets::field::TextField;
 use crate::widgets::form::{Field, Form, Input, Outcome};
-use crate::widgets::popup;
 
 const WHEN: usize = 0;
 const PLACE: usize = 1;
@@ -86,60 +79,9 @@ impl IncidentForm {
         draft: &IncidentDraft,
         students: &[Involved],
     ) -> IncidentForm {
-        let s = view.s;
-        let cfg = view.cfg;
-        let places = super::place_labels(view);
-        let (place_index, place_text) = match &draft.place {
-            PlaceRef::Config(id) => (
-                cfg.places
-                    .iter()
-                    .position(|p| &p.id == id)
-                    .unwrap_or(places.len() - 1),
-                String::new(),
-            ),
-            PlaceRef::Text(t) => (places.len() - 1, t.clone()),
-        };
-        let category = cfg
-            .categories
-            .iter()
-            .position(|c| c.id == draft.category)
-            .unwrap_or(0);
-        let words = |v: &[&'static str]| v.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>();
-        let fields = vec![
-            Field::line(
-                s.f_when,
-                TextKind::Name,
-                &format_when(draft.occurred_at, &view.offset),
-            )
-            .required()
-            .hint(s.hint_when_happened),
-            Field::choice(s.f_place, places, place_index),
-            Field::line(s.f_place_other, TextKind::Name, &place_text).required(),
-            Field::choice(
-                s.f_category,
-                cfg.categories
-                    .iter()
-                    .map(|c| c.name.get(view.lang).to_owned())
-                    .collect(),
-                category,
-            ),
-            Field::choice(s.f_severity, words(&s.severities), draft.severity.index()),
-            Field::choice(s.f_source, words(&s.sources), draft.source.index()),
-            Field::area(s.f_narrative, &draft.narrative, 3).required(),
-            Field::area(s.f_child_words, &draft.child_words, 2),
-            Field::area(s.f_action, &draft.immediate_action, 2),
-            Field::choice(s.f_bullying, words(&s.bullying), draft.bullying.index()),
-            Field::line(
-                s.f_bullying_on,
-                TextKind::Name,
-                &draft.bullying_on.map(|d| d.to_string()).unwrap_or_default(),
-            )
-            .required(),
-            Field::choice(s.f_status, words(&s.statuses), draft.status.index()),
-        ];
         let mut form = IncidentForm {
             mode,
-            form: Form::new(fields).tab_leaves(),
+            form: Form::new(fields(view, draft)).tab_leaves(),
             students: students
                 .iter()
                 .map(|i| Row {
@@ -184,43 +126,12 @@ impl IncidentForm {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent, view: &View<'_>) -> Option<Action> {
-        if let Some(reason) = &mut self.reason {
-            return match key.code {
-                KeyCode::Esc => {
-                    self.reason = None;
-                    None
-                }
-                KeyCode::Enter => self.correct(view),
-                _ => {
-                    reason.handle_key(key);
-                    None
-                }
-            };
+        // A popup open over the form takes every key.
+        if self.reason.is_some() {
+            return self.reason_key(key, view);
         }
-        if let Some(editor) = &mut self.editor {
-            match editor.handle_key(key, view) {
-                EditorOutcome::Stay => {}
-                EditorOutcome::Cancel => self.editor = None,
-                EditorOutcome::Done(row)
-                    if self
-                        .students
-                        .iter()
-                        .enumerate()
-                        .any(|(i, r)| r.student == row.student && Some(i) != editor.editing) =>
-                {
-                    editor.already_listed();
-                }
-                EditorOutcome::Done(row) => {
-                    if let Some(slot) = editor.editing.and_then(|i| self.students.get_mut(i)) {
-                        *slot = row;
-                    } else {
-                        self.students.push(row);
-                        self.cursor = self.students.len() - 1;
-                    }
-                    self.students_dirty = true;
-                    self.editor = None;
-                }
-            }
+        if self.editor.is_some() {
+            self.editor_key(key, view);
             return None;
         }
         if key.code == KeyCode::Char('s') && key.modifiers.contains(KeyModifiers::CONTROL) {
@@ -229,6 +140,53 @@ impl IncidentForm {
         match self.section {
             Section::Fields => self.fields_key(key, view),
             Section::Students => self.students_key(key, view),
+        }
+    }
+
+    /// Keys while the correction's reason is typed: Enter corrects, Esc goes back to the form.
+    fn reason_key(&mut self, key: KeyEvent, view: &View<'_>) -> Option<Action> {
+        let reason = self.reason.as_mut()?;
+        match key.code {
+            KeyCode::Esc => {
+                self.reason = None;
+                None
+            }
+            KeyCode::Enter => self.correct(view),
+            _ => {
+                reason.handle_key(key);
+                None
+            }
+        }
+    }
+
+    /// Keys while the student popup is open: a student done replaces the row edited or is
+    /// added, unless already listed in another row.
+    fn editor_key(&mut self, key: KeyEvent, view: &View<'_>) {
+        let Some(editor) = &mut self.editor else {
+            return;
+        };
+        match editor.handle_key(key, view) {
+            EditorOutcome::Stay => {}
+            EditorOutcome::Cancel => self.editor = None,
+            EditorOutcome::Done(row)
+                if self
+                    .students
+                    .iter()
+                    .enumerate()
+                    .any(|(i, r)| r.student == row.student && Some(i) != editor.editing) =>
+            {
+                editor.already_listed();
+            }
+            EditorOutcome::Done(row) => {
+                if let Some(slot) = editor.editing.and_then(|i| self.students.get_mut(i)) {
+                    *slot = row;
+                } else {
+                    self.students.push(row);
+                    self.cursor = self.students.len() - 1;
+                }
+                self.students_dirty = true;
+                self.editor = None;
+            }
         }
     }
 
@@ -295,142 +253,6 @@ impl IncidentForm {
         }
     }
 
-    /// Checks every field; on the first error puts the focus there and returns none.
-    fn parse(&mut self, view: &View<'_>) -> Option<IncidentDraft> {
-        let now = view.now_local();
-        let f = &mut self.form;
-        // Every field is checked; the first one in error gets the focus.
-        let mut errors: Vec<(usize, FieldError)> = Vec::new();
-        let occurred_at = parse_when(&f.text(WHEN), now);
-        match occurred_at {
-            None => errors.push((WHEN, FieldError::BadTime)),
-            Some(t) if t > now.with_timezone(&Utc) + Duration::minutes(FUTURE_SLACK_MINUTES) => {
-                errors.push((WHEN, FieldError::InFuture));
-            }
-            Some(_) => {}
-        }
-        let place = super::read_place(f, PLACE, PLACE_TEXT, view)
-            .map_err(|e| errors.push((PLACE_TEXT, e)))
-            .ok();
-        let mut texts = [String::new(), String::new(), String::new()];
-        for (slot, (i, required)) in
-            texts
-                .iter_mut()
-                .zip([(NARRATIVE, true), (WORDS, false), (ACTION, false)])
-        {
-            match f.area(i, required) {
-                Ok(t) => *slot = t,
-                Err(e) => errors.push((i, e)),
-            }
-        }
-        let bullying = Bullying::ALL
-            .get(f.choice(BULLYING))
-            .copied()
-            .unwrap_or(Bullying::Pending);
-        let bullying_on = if bullying == Bullying::Pending {
-            None
-        } else {
-            let day = parse_day(&f.text(BULLYING_ON), view.now.date());
-            if day.is_none() {
-                errors.push((BULLYING_ON, FieldError::BadDate));
-            }
-            day
-        };
-        if let Some(&(first, _)) = errors.first() {
-            for (i, e) in errors {
-                f.field_mut(i).error = Some(e);
-            }
-            f.focus_on(first);
-            self.section = Section::Fields;
-            return None;
-        }
-        let [narrative, child_words, immediate_action] = texts;
-        Some(IncidentDraft {
-            occurred_at: occurred_at?,
-            place: place?,
-            category: view
-                .cfg
-                .categories
-                .get(f.choice(CATEGORY))
-                .map(|c| c.id.clone())
-                .unwrap_or_default(),
-            severity: Severity::ALL
-                .get(f.choice(SEVERITY))
-                .copied()
-                .unwrap_or(Severity::Minor),
-            source: Source::ALL
-                .get(f.choice(SOURCE))
-                .copied()
-                .unwrap_or(Source::Staff),
-            narrative,
-            child_words,
-            immediate_action,
-            bullying,
-            bullying_on,
-            status: Status::ALL
-                .get(f.choice(STATUS))
-                .copied()
-                .unwrap_or(Status::Open),
-            students: self.involved(),
-            from_check: match &self.mode {
-                Mode::New { from_check, .. } => *from_check,
-                Mode::Correct { .. } => None,
-            },
-        })
-    }
-
-    fn involved(&self) -> Vec<InvolvedDraft> {
-        self.students
-            .iter()
-            .map(|r| InvolvedDraft {
-                student: r.student,
-                role: r.role,
-                measures: r.measures.clone(),
-                parents_told_at: r.told_at,
-                parents_told_by: r.told_by.as_ref().map(|(id, _)| *id),
-            })
-            .collect()
-    }
-
-    fn save(&mut self, view: &View<'_>) -> Option<Action> {
-        let draft = self.parse(view)?;
-        match &self.mode {
-            Mode::New { from_slip, .. } => Some(Action::Incident(IncidentAction::CreateIncident {
-                draft,
-                from_slip: *from_slip,
-            })),
-            Mode::Correct { .. } => {
-                self.reason = Some(TextField::new(TextKind::Line));
-                None
-            }
-        }
-    }
-
-    fn correct(&mut self, view: &View<'_>) -> Option<Action> {
-        let reason = match self.reason.as_ref().map(|r| r.parse(true)) {
-            Some(Ok(r)) => r,
-            Some(Err(e)) => {
-                if let Some(field) = &mut self.reason {
-                    field.error = Some(e);
-                }
-                return None;
-            }
-            None => return None,
-        };
-        let draft = self.parse(view)?;
-        match &self.mode {
-            Mode::Correct { id, version, .. } => {
-                Some(Action::Incident(IncidentAction::CorrectIncident {
-                    id: *id,
-                    version: *version,
-                    draft,
-                    reason,
-                }))
-            }
-            Mode::New { .. } => None,
-        }
-    }
-
     pub fn keys(&self, view: &View<'_>) -> Keys {
         let s = view.s;
         if self.reason.is_some() {
@@ -461,86 +283,66 @@ impl IncidentForm {
             ],
         }
     }
+}
 
-    pub fn render(&self, frame: &mut Frame<'_>, area: Rect, view: &View<'_>) {
-        let (s, theme) = (view.s, view.theme);
-        let list_height = u16::try_from(self.students.len().max(1) + 1)
-            .unwrap_or(2)
-            .min(6);
-        let [title, fields, students] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Min(4),
-            Constraint::Length(list_height),
-        ])
-        .areas(area);
-        let heading = match &self.mode {
-            Mode::New { .. } => s.new_incident.to_owned(),
-            Mode::Correct { number, .. } => (s.correct_incident)(number),
-        };
-        frame.render_widget(Paragraph::new(Span::styled(heading, theme.title)), title);
-        let popup_open = self.editor.is_some() || self.reason.is_some();
-        self.form.render(
-            frame,
-            fields,
-            view,
-            self.section == Section::Fields && !popup_open && view.caret,
-        );
-        self.render_students(frame, students, view);
-        if let Some(editor) = &self.editor {
-            editor.render(frame, area, view);
-        }
-        if let Some(reason) = &self.reason {
-            let inner = popup::frame_box(frame, area, 70, 6, s.correction_reason_title, theme);
-            field::render(
-                frame,
-                Rect { height: 2, ..inner },
-                reason,
-                &field::Spec {
-                    label: s.reason_label,
-                    label_width: 8,
-                    focused: view.caret,
-                    hint: Some(s.correction_reason_hint),
-                },
-                (s, theme),
-            );
-        }
-    }
-
-    fn render_students(&self, frame: &mut Frame<'_>, area: Rect, view: &View<'_>) {
-        let (s, theme) = (view.s, view.theme);
-        let focused = self.section == Section::Students;
-        let mut lines = vec![Line::from(Span::styled(
-            format!("{} ({})", s.f_students, self.students.len()),
-            if focused { theme.title } else { theme.dim },
-        ))];
-        if self.students.is_empty() {
-            lines.push(Line::from(Span::styled(s.no_students_yet, theme.dim)));
-        }
-        for (i, r) in self.students.iter().enumerate() {
-            let selected = focused && i == self.cursor;
-            let measures: Vec<std::borrow::Cow<'_, str>> = r
-                .measures
+/// The form's fields, in the order of the indexes above, holding `draft`.
+fn fields(view: &View<'_>, draft: &IncidentDraft) -> Vec<Field> {
+    let s = view.s;
+    let cfg = view.cfg;
+    let places = super::place_labels(view);
+    let (place_index, place_text) = place_choice(view, &draft.place, places.len());
+    let category = cfg
+        .categories
+        .iter()
+        .position(|c| c.id == draft.category)
+        .unwrap_or(0);
+    let words = |v: &[&'static str]| v.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>();
+    vec![
+        Field::line(
+            s.f_when,
+            TextKind::Name,
+            &format_when(draft.occurred_at, &view.offset),
+        )
+        .required()
+        .hint(s.hint_when_happened),
+        Field::choice(s.f_place, places, place_index),
+        Field::line(s.f_place_other, TextKind::Name, &place_text).required(),
+        Field::choice(
+            s.f_category,
+            cfg.categories
                 .iter()
-                .map(|m| view.cfg.measure_name(m, view.lang))
-                .collect();
-            let told = r
-                .told_at
-                .map(|t| format!(" · {} {}", s.parents_told, view.day_hm(t)))
-                .unwrap_or_default();
-            lines.push(Line::from(vec![
-                Span::raw(if selected { " ▶ " } else { "   " }),
-                Span::styled(
-                    pad(&text::line(&r.name), 10),
-                    if selected {
-                        theme.selected
-                    } else {
-                        ratatui::style::Style::new()
-                    },
-                ),
-                Span::raw(format!(" {}", cell(s.role(r.role), 10))),
-                Span::styled(format!("{}{told}", measures.join("、")), theme.dim),
-            ]));
-        }
-        frame.render_widget(Paragraph::new(lines), area);
+                .map(|c| c.name.get(view.lang).to_owned())
+                .collect(),
+            category,
+        ),
+        Field::choice(s.f_severity, words(&s.severities), draft.severity.index()),
+        Field::choice(s.f_source, words(&s.sources), draft.source.index()),
+        Field::area(s.f_narrative, &draft.narrative, 3).required(),
+        Field::area(s.f_child_words, &draft.child_words, 2),
+        Field::area(s.f_action, &draft.immediate_action, 2),
+        Field::choice(s.f_bullying, words(&s.bullying), draft.bullying.index()),
+        Field::line(
+            s.f_bullying_on,
+            TextKind::Name,
+            &draft.bullying_on.map(|d| d.to_string()).unwrap_or_default(),
+        )
+        .required(),
+        Field::choice(s.f_status, words(&s.statuses), draft.status.index()),
+    ]
+}
+
+/// Which of the `count` place choices `place` is, and the text of "other place": a place no
+/// longer configured, or one typed in, is "Other" (the last choice).
+fn place_choice(view: &View<'_>, place: &PlaceRef, count: usize) -> (usize, String) {
+    match place {
+        PlaceRef::Config(id) => (
+            view.cfg
+                .places
+                .iter()
+                .position(|p| &p.id == id)
+                .unwrap_or(count - 1),
+            String::new(),
+        ),
+        PlaceRef::Text(t) => (count - 1, t.clone()),
     }
 }

@@ -109,16 +109,53 @@ impl InvolvedEditor {
         self.form.handle_paste(pasted);
     }
 
+    /// The row the popup holds, or none after marking the first field in error: the time the
+    /// parents were told, then who told them, then the student.
     fn parse(&mut self, view: &View<'_>) -> Option<Row> {
-        let student = match &self.form.field(STUDENT).input {
-            Input::Pick(p) => form::picked(p, view),
-            _ => None,
-        };
+        let student = self.student(view);
         let role = match &self.form.field(ROLE).input {
             Input::Choice(c) => Role::ALL.get(c.selected).copied(),
             _ => None,
         };
-        let measures = match &self.form.field(MEASURES).input {
+        let measures = self.measures(view);
+        let told_at = self.checked(TOLD_AT, self.told_at(view))?;
+        let told_by = self.checked(TOLD_BY, self.told_by(view))?;
+        let (id, name) = self.checked(STUDENT, student)?;
+        Some(Row {
+            student: StudentId(id),
+            name,
+            role: role.unwrap_or(Role::Target),
+            measures,
+            told_at,
+            told_by,
+        })
+    }
+
+    /// `value`, or none after marking `field` with the error and focusing it.
+    fn checked<T>(&mut self, field: usize, value: Result<T, FieldError>) -> Option<T> {
+        value.map_err(|e| self.fail(field, e)).ok()
+    }
+
+    /// The student picked; a name typed that matches nobody is not a student.
+    fn student(&self, view: &View<'_>) -> Result<(i64, String), FieldError> {
+        let input = &self.form.field(STUDENT).input;
+        let picked = match input {
+            Input::Pick(p) => form::picked(p, view),
+            _ => None,
+        };
+        picked.ok_or_else(|| {
+            let empty = matches!(input, Input::Pick(p) if p.field.value().trim().is_empty());
+            if empty {
+                FieldError::Required
+            } else {
+                FieldError::NoSuchPerson
+            }
+        })
+    }
+
+    /// The ids of the measures ticked, in the configured order.
+    fn measures(&self, view: &View<'_>) -> Vec<String> {
+        match &self.form.field(MEASURES).input {
             Input::Multi(m) => view
                 .cfg
                 .measures
@@ -128,52 +165,31 @@ impl InvolvedEditor {
                 .map(|(m, _)| m.id.clone())
                 .collect(),
             _ => Vec::new(),
-        };
+        }
+    }
+
+    /// When the parents were told: none if left empty, an error if not a time.
+    fn told_at(&self, view: &View<'_>) -> Result<Option<DateTime<Utc>>, FieldError> {
         let told_text = match &self.form.field(TOLD_AT).input {
             Input::Line(t) => t.value().trim().to_owned(),
             _ => String::new(),
         };
-        let told_at = if told_text.is_empty() {
-            None
-        } else {
-            let parsed = parse_when(&told_text, view.now_local());
-            if parsed.is_none() {
-                self.fail(TOLD_AT, FieldError::BadTime);
-                return None;
-            }
-            parsed
-        };
-        let told_by = match &self.form.field(TOLD_BY).input {
-            Input::Pick(p) if !p.field.value().trim().is_empty() => {
-                if let Some((id, name)) = form::picked(p, view) {
-                    Some((StaffId(id), name))
-                } else {
-                    self.fail(TOLD_BY, FieldError::NoSuchPerson);
-                    return None;
-                }
-            }
-            _ => None,
-        };
-        let Some((id, name)) = student else {
-            let empty = matches!(&self.form.field(STUDENT).input, Input::Pick(p) if p.field.value().trim().is_empty());
-            self.fail(
-                STUDENT,
-                if empty {
-                    FieldError::Required
-                } else {
-                    FieldError::NoSuchPerson
-                },
-            );
-            return None;
-        };
-        Some(Row {
-            student: StudentId(id),
-            name,
-            role: role.unwrap_or(Role::Target),
-            measures,
-            told_at,
-            told_by,
-        })
+        if told_text.is_empty() {
+            return Ok(None);
+        }
+        parse_when(&told_text, view.now_local())
+            .map(Some)
+            .ok_or(FieldError::BadTime)
+    }
+
+    /// Who told the parents: none if left empty, an error if the name matches no staff.
+    fn told_by(&self, view: &View<'_>) -> Result<Option<(StaffId, String)>, FieldError> {
+        match &self.form.field(TOLD_BY).input {
+            Input::Pick(p) if !p.field.value().trim().is_empty() => form::picked(p, view)
+                .map(|(id, name)| Some((StaffId(id), name)))
+                .ok_or(FieldError::NoSuchPerson),
+            _ => Ok(None),
+        }
     }
 
     /// The student chosen is already on the incident.

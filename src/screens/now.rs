@@ -16,6 +16,7 @@ use crate::domain::patrol::RoundState;
 use crate::domain::rounds::RoundView;
 use crate::domain::schedule;
 use crate::domain::text;
+use crate::theme::Theme;
 use crate::widgets::Keys;
 use unicode_width::UnicodeWidthStr;
 
@@ -208,6 +209,20 @@ fn tally_lines(view: &View<'_>, lines: &mut Vec<Line<'static>>) {
 /// Follow-ups overdue and due today, open incidents and their nearest investigation deadline,
 /// pending and overdue hazards, unverified mailbox slips: each with the key of its list.
 fn record_lines(view: &View<'_>, lines: &mut Vec<Line<'static>>) {
+    lines.push(Line::from(""));
+    lines.push(followups_line(view));
+    lines.push(incidents_line(view));
+    lines.push(gate_line(view));
+    lines.push(hazards_line(view));
+}
+
+/// Red when there is anything to count, quiet when there is nothing.
+fn count_style(n: usize, theme: &Theme) -> Style {
+    if n > 0 { theme.missed } else { theme.dim }
+}
+
+/// Follow-ups: how many are overdue, how many fall due today.
+fn followups_line(view: &View<'_>) -> Line<'static> {
     let (s, theme, data) = (view.s, view.theme, view.data);
     let now = view.now_utc();
     let today = view.now.date();
@@ -223,6 +238,22 @@ fn record_lines(view: &View<'_>, lines: &mut Vec<Line<'static>>) {
             !f.is_overdue(now) && f.due_at.with_timezone(&view.offset).date_naive() == today
         })
         .count();
+    Line::from(vec![
+        Span::styled(format!("{}  ", s.followups_title), theme.title),
+        Span::styled(
+            format!("{}{} ", bang(overdue), (s.overdue_n)(overdue)),
+            count_style(overdue, theme),
+        ),
+        Span::styled(format!("· {} ", (s.due_today_n)(due_today)), theme.due),
+        Span::styled(format!("  f {}", s.key_open), theme.dim),
+    ])
+}
+
+/// Incidents: how many are open, the one whose investigation deadline is nearest, and the
+/// mailbox slips waiting to be verified.
+fn incidents_line(view: &View<'_>) -> Line<'static> {
+    let (s, theme, data) = (view.s, view.theme, view.data);
+    let today = view.now.date();
     let nearest = data
         .open_incidents
         .iter()
@@ -231,23 +262,7 @@ fn record_lines(view: &View<'_>, lines: &mut Vec<Line<'static>>) {
             incident::investigation_days_left(entered, r.status, r.bullying, today).map(|d| (d, r))
         })
         .min_by_key(|(d, _)| *d);
-    let hazards_overdue = data
-        .pending_hazards
-        .iter()
-        .filter(|h| h.is_overdue(today))
-        .count();
-    lines.push(Line::from(""));
-    let mark = |n: usize| if n > 0 { theme.missed } else { theme.dim };
-    lines.push(Line::from(vec![
-        Span::styled(format!("{}  ", s.followups_title), theme.title),
-        Span::styled(
-            format!("{}{} ", bang(overdue), (s.overdue_n)(overdue)),
-            mark(overdue),
-        ),
-        Span::styled(format!("· {} ", (s.due_today_n)(due_today)), theme.due),
-        Span::styled(format!("  f {}", s.key_open), theme.dim),
-    ]));
-    let mut incident_spans = vec![
+    let mut spans = vec![
         Span::styled(format!("{}  ", s.incidents_title), theme.title),
         Span::raw((s.open_n)(data.open_incidents.len())),
     ];
@@ -257,16 +272,21 @@ fn record_lines(view: &View<'_>, lines: &mut Vec<Line<'static>>) {
         } else {
             ((s.days_left)(days), theme.warn)
         };
-        incident_spans.push(Span::styled(format!(" · {} {text}", r.number), style));
+        spans.push(Span::styled(format!(" · {} {text}", r.number), style));
     }
     if data.unverified_slips > 0 {
-        incident_spans.push(Span::styled(
+        spans.push(Span::styled(
             format!(" · {}", (s.slips_waiting)(data.unverified_slips)),
             theme.warn,
         ));
     }
-    incident_spans.push(Span::styled(format!("  i {}", s.key_open), theme.dim));
-    lines.push(Line::from(incident_spans));
+    spans.push(Span::styled(format!("  i {}", s.key_open), theme.dim));
+    Line::from(spans)
+}
+
+/// The gate: visitors on site, and those past the end of the day who need resolving.
+fn gate_line(view: &View<'_>) -> Line<'static> {
+    let (s, theme, data) = (view.s, view.theme, view.data);
     let unresolved = data
         .on_campus
         .iter()
@@ -274,7 +294,7 @@ fn record_lines(view: &View<'_>, lines: &mut Vec<Line<'static>>) {
             crate::domain::gate::needs_resolving(v, view.now_local(), view.cfg.gate.day_ends)
         })
         .count();
-    lines.push(Line::from(vec![
+    Line::from(vec![
         Span::styled(format!("{}  ", s.tab_gate), theme.title),
         Span::raw((s.visitors_on_site)(data.on_campus.len())),
         Span::styled(
@@ -286,8 +306,19 @@ fn record_lines(view: &View<'_>, lines: &mut Vec<Line<'static>>) {
             theme.missed,
         ),
         Span::styled(format!("  g {}", s.key_open), theme.dim),
-    ]));
-    lines.push(Line::from(vec![
+    ])
+}
+
+/// Hazards: how many are pending, how many are overdue.
+fn hazards_line(view: &View<'_>) -> Line<'static> {
+    let (s, theme, data) = (view.s, view.theme, view.data);
+    let today = view.now.date();
+    let overdue = data
+        .pending_hazards
+        .iter()
+        .filter(|h| h.is_overdue(today))
+        .count();
+    Line::from(vec![
         Span::styled(format!("{}  ", s.tab_hazards), theme.title),
         Span::raw((s.pending_n)(
             data.pending_hazards
@@ -296,15 +327,11 @@ fn record_lines(view: &View<'_>, lines: &mut Vec<Line<'static>>) {
                 .count(),
         )),
         Span::styled(
-            format!(
-                " · {}{}",
-                bang(hazards_overdue),
-                (s.overdue_n)(hazards_overdue)
-            ),
-            mark(hazards_overdue),
+            format!(" · {}{}", bang(overdue), (s.overdue_n)(overdue)),
+            count_style(overdue, theme),
         ),
         Span::styled(format!("  h {}", s.key_open), theme.dim),
-    ]));
+    ])
 }
 
 /// The overdue marker, which stays visible without colour; only when something is overdue.

@@ -59,82 +59,98 @@ impl ShiftScreen {
 
     pub fn render(&self, frame: &mut Frame<'_>, area: Rect, view: &View<'_>) {
         let (s, theme, data) = (view.s, view.theme, view.data);
-        let mut lines = Vec::new();
-        match &data.shift {
-            None => {
-                lines.push(Line::from(Span::styled(s.no_shift_open, theme.warn)));
-            }
-            Some(shift) => {
-                let mut labels: Vec<&str> = DutyRole::ALL.iter().map(|r| s.duty_role(*r)).collect();
-                labels.push(s.operator);
-                let label_width = widest(&labels) + 2;
-                lines.push(Line::from(vec![
-                    Span::styled(format!("{}  ", s.current_shift), theme.title),
-                    Span::raw(format!(
-                        "{} · {} {}",
-                        day_text(s, shift.day),
-                        s.opened_at,
-                        view.day_hm(shift.opened_at)
-                    )),
-                ]));
-                for role in DutyRole::ALL {
-                    let names = names(shift, role);
-                    lines.push(Line::from(vec![
-                        Span::styled(
-                            format!("  {}", pad(s.duty_role(role), label_width)),
-                            theme.dim,
-                        ),
-                        Span::raw(if names.is_empty() {
-                            "—".to_owned()
-                        } else {
-                            names
-                        }),
-                    ]));
-                }
-                lines.push(Line::from(vec![
-                    Span::styled(format!("  {}", pad(s.operator, label_width)), theme.dim),
-                    Span::styled(
-                        text::line(data.operator_name().unwrap_or("—")).into_owned(),
-                        theme.title,
-                    ),
-                    Span::styled(
-                        format!(
-                            "   {}",
-                            if data.signed_in {
-                                s.operator_hint_signed_in
-                            } else {
-                                s.operator_hint
-                            }
-                        ),
-                        theme.dim,
-                    ),
-                ]));
-            }
-        }
+        let mut lines = match &data.shift {
+            None => vec![Line::from(Span::styled(s.no_shift_open, theme.warn))],
+            Some(shift) => current_lines(shift, view),
+        };
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled(s.recent_shifts, theme.title)));
+        // The recent shifts get whatever rows the current shift left.
         let room = usize::from(area.height).saturating_sub(lines.len());
         for shift in data.recent_shifts.iter().take(room) {
-            let closed = shift
-                .closed_at
-                .map_or_else(|| s.still_open.to_owned(), |t| view.day_hm(t));
-            let team = [DutyRole::DutyTeacher, DutyRole::Leader]
-                .iter()
-                .map(|r| names(shift, *r))
-                .filter(|n| !n.is_empty())
-                .collect::<Vec<_>>()
-                .join(" / ");
-            lines.push(Line::from(vec![
-                Span::raw(format!("  {}  ", day_text(s, shift.day))),
-                Span::styled(
-                    format!("{} – {}  ", view.day_hm(shift.opened_at), closed),
-                    theme.dim,
-                ),
-                Span::raw(team),
-            ]));
+            lines.push(recent_line(shift, view));
         }
         frame.render_widget(Paragraph::new(lines), area);
     }
+}
+
+/// The open shift: when it opened, who holds each duty role, and who is at this terminal.
+fn current_lines(shift: &Shift, view: &View<'_>) -> Vec<Line<'static>> {
+    let (s, theme) = (view.s, view.theme);
+    // One label column for the roles and the operator, as wide as the widest translated word.
+    let mut labels: Vec<&str> = DutyRole::ALL.iter().map(|r| s.duty_role(*r)).collect();
+    labels.push(s.operator);
+    let label_width = widest(&labels) + 2;
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!("{}  ", s.current_shift), theme.title),
+        Span::raw(format!(
+            "{} · {} {}",
+            day_text(s, shift.day),
+            s.opened_at,
+            view.day_hm(shift.opened_at)
+        )),
+    ])];
+    for role in DutyRole::ALL {
+        let names = names(shift, role);
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("  {}", pad(s.duty_role(role), label_width)),
+                theme.dim,
+            ),
+            Span::raw(if names.is_empty() {
+                "—".to_owned()
+            } else {
+                names
+            }),
+        ]));
+    }
+    lines.push(operator_line(label_width, view));
+    lines
+}
+
+/// Who is at this terminal, with how to change it (sign-in, or `u` on a shared terminal).
+fn operator_line(label_width: usize, view: &View<'_>) -> Line<'static> {
+    let (s, theme, data) = (view.s, view.theme, view.data);
+    Line::from(vec![
+        Span::styled(format!("  {}", pad(s.operator, label_width)), theme.dim),
+        Span::styled(
+            text::line(data.operator_name().unwrap_or("—")).into_owned(),
+            theme.title,
+        ),
+        Span::styled(
+            format!(
+                "   {}",
+                if data.signed_in {
+                    s.operator_hint_signed_in
+                } else {
+                    s.operator_hint
+                }
+            ),
+            theme.dim,
+        ),
+    ])
+}
+
+/// One recent shift: its day, opened – closed, and its duty teachers and leaders.
+fn recent_line(shift: &Shift, view: &View<'_>) -> Line<'static> {
+    let (s, theme) = (view.s, view.theme);
+    let closed = shift
+        .closed_at
+        .map_or_else(|| s.still_open.to_owned(), |t| view.day_hm(t));
+    let team = [DutyRole::DutyTeacher, DutyRole::Leader]
+        .iter()
+        .map(|r| names(shift, *r))
+        .filter(|n| !n.is_empty())
+        .collect::<Vec<_>>()
+        .join(" / ");
+    Line::from(vec![
+        Span::raw(format!("  {}  ", day_text(s, shift.day))),
+        Span::styled(
+            format!("{} – {}  ", view.day_hm(shift.opened_at), closed),
+            theme.dim,
+        ),
+        Span::raw(team),
+    ])
 }
 
 /// The names of everyone with `role` on `shift`, display-safe, separated by "、".

@@ -17,6 +17,9 @@ use crate::theme::Theme;
 use crate::widgets::field::{self, Spec, TextField};
 use crate::widgets::popup;
 
+/// The columns before each field's value: the name's and the PINs' line up.
+const LABEL_WIDTH: u16 = 14;
+
 /// Why the screen is shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
@@ -183,31 +186,10 @@ impl SignInScreen {
         accounts: &[Account],
     ) {
         let (s, theme) = ui;
-        let (title, intro) = match &self.mode {
-            Mode::FirstAdmin => (s.si_first_title, s.si_first_intro.to_owned()),
-            Mode::SignIn => (s.si_title, s.si_intro.to_owned()),
-            Mode::Locked { name, dirty, .. } => {
-                let name = text::line(name);
-                let mut intro = (s.si_locked_intro)(&name);
-                if *dirty {
-                    intro.push(' ');
-                    intro.push_str(&(s.si_unsaved_note)(&name));
-                }
-                (s.si_locked_title, intro)
-            }
-        };
+        let (title, intro) = self.heading(s);
         let width = area.width.min(72);
         let inner = popup::frame_box(frame, area, width, area.height.min(16), title, theme);
-        // Wrapped here, by display width, so that the rows counted are the rows drawn.
-        let wrapped = popup::wrap(&intro, usize::from(inner.width));
-        let intro_lines = wrapped.len() as u16;
-        let mut y = inner.y;
-        frame.render_widget(
-            Paragraph::new(wrapped.into_iter().map(Line::from).collect::<Vec<_>>()),
-            Rect::new(inner.x, y, inner.width, intro_lines),
-        );
-        y += intro_lines + 1;
-        let label_width = 14;
+        let mut y = render_intro(frame, inner, &intro);
         let name_area = Rect::new(inner.x, y, inner.width, 2);
         let matches = self.matches(accounts, s);
         field::render(
@@ -216,34 +198,14 @@ impl SignInScreen {
             &self.name,
             &Spec {
                 label: s.si_name,
-                label_width,
+                label_width: LABEL_WIDTH,
                 focused: self.focus == 0,
                 hint: matches.as_deref(),
             },
             ui,
         );
         y += 2;
-        let pins: &[(&str, &String)] = if self.mode == Mode::FirstAdmin {
-            &[(s.si_pin, &self.pin), (s.si_pin_again, &self.again)]
-        } else {
-            &[(s.si_pin, &self.pin)]
-        };
-        for (i, (label, value)) in pins.iter().enumerate() {
-            let focused = self.focus == i + 1;
-            let dots = "●".repeat(value.len());
-            let style = if focused { theme.selected } else { theme.dim };
-            frame.render_widget(
-                Paragraph::new(Line::from(vec![
-                    Span::styled(format!("{label:<14} "), style),
-                    Span::raw(dots.clone()),
-                ])),
-                Rect::new(inner.x, y, inner.width, 1),
-            );
-            if focused {
-                frame.set_cursor_position((inner.x + label_width + 1 + value.len() as u16, y));
-            }
-            y += 2;
-        }
+        y = self.render_pins(frame, inner, y, ui);
         if let Some(e) = &self.error {
             frame.render_widget(
                 Paragraph::new(Span::styled(e.clone(), theme.error)).wrap(Wrap { trim: true }),
@@ -261,6 +223,57 @@ impl SignInScreen {
         );
     }
 
+    /// The box's title and the words under it, which say why the screen is shown (and, when
+    /// locked, whose input is waiting).
+    fn heading(&self, s: &Strings) -> (&'static str, String) {
+        match &self.mode {
+            Mode::FirstAdmin => (s.si_first_title, s.si_first_intro.to_owned()),
+            Mode::SignIn => (s.si_title, s.si_intro.to_owned()),
+            Mode::Locked { name, dirty, .. } => {
+                let name = text::line(name);
+                let mut intro = (s.si_locked_intro)(&name);
+                if *dirty {
+                    intro.push(' ');
+                    intro.push_str(&(s.si_unsaved_note)(&name));
+                }
+                (s.si_locked_title, intro)
+            }
+        }
+    }
+
+    /// The PIN (twice for a first administrator) as dots, with the caret after the focused
+    /// one's; returns the row below them.
+    fn render_pins(
+        &self,
+        frame: &mut Frame<'_>,
+        inner: Rect,
+        mut y: u16,
+        (s, theme): (&Strings, &Theme),
+    ) -> u16 {
+        let pins: &[(&str, &String)] = if self.mode == Mode::FirstAdmin {
+            &[(s.si_pin, &self.pin), (s.si_pin_again, &self.again)]
+        } else {
+            &[(s.si_pin, &self.pin)]
+        };
+        for (i, (label, value)) in pins.iter().enumerate() {
+            let focused = self.focus == i + 1;
+            let dots = "●".repeat(value.len());
+            let style = if focused { theme.selected } else { theme.dim };
+            frame.render_widget(
+                Paragraph::new(Line::from(vec![
+                    Span::styled(format!("{label:<14} "), style),
+                    Span::raw(dots.clone()),
+                ])),
+                Rect::new(inner.x, y, inner.width, 1),
+            );
+            if focused {
+                frame.set_cursor_position((inner.x + LABEL_WIDTH + 1 + value.len() as u16, y));
+            }
+            y += 2;
+        }
+        y
+    }
+
     /// The accounts whose names match what is typed, as a hint under the name.
     fn matches(&self, accounts: &[Account], s: &Strings) -> Option<String> {
         let typed = self.name.value().trim();
@@ -275,4 +288,16 @@ impl SignInScreen {
             .collect();
         (!names.is_empty()).then(|| format!("{} {}", s.si_matches, names.join("、")))
     }
+}
+
+/// The intro, wrapped here by display width so that the rows counted are the rows drawn;
+/// returns the row after it and a blank one.
+fn render_intro(frame: &mut Frame<'_>, inner: Rect, intro: &str) -> u16 {
+    let wrapped = popup::wrap(intro, usize::from(inner.width));
+    let intro_lines = wrapped.len() as u16;
+    frame.render_widget(
+        Paragraph::new(wrapped.into_iter().map(Line::from).collect::<Vec<_>>()),
+        Rect::new(inner.x, inner.y, inner.width, intro_lines),
+    );
+    inner.y + intro_lines + 1
 }

@@ -120,28 +120,42 @@ impl SummaryScreen {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent, view: &View<'_>) -> Option<Action> {
-        if let Some(form) = &mut self.note {
-            return match form.handle_key(key, view) {
-                Outcome::Leave => {
-                    self.note = None;
-                    None
-                }
-                Outcome::Save | Outcome::Pass => {
-                    let summary = self.summary.as_ref()?;
-                    match form.area(0, false) {
-                        Ok(note) => Some(Action::DutyLog(DutyLogAction::SaveHandover {
-                            id: summary.shift.id,
-                            version: summary.shift.version,
-                            note,
-                        })),
-                        Err(e) => form.fail(0, e),
-                    }
-                }
-                Outcome::Handled => None,
-            };
+        if self.note.is_some() {
+            return self.note_key(key, view);
         }
+        if self.scroll_key(key.code) {
+            return None;
+        }
+        self.report_key(key.code, view)
+    }
+
+    /// Keys while the handover note is open: leaving closes it, saving sends it.
+    fn note_key(&mut self, key: KeyEvent, view: &View<'_>) -> Option<Action> {
+        let form = self.note.as_mut()?;
+        match form.handle_key(key, view) {
+            Outcome::Leave => {
+                self.note = None;
+                None
+            }
+            Outcome::Save | Outcome::Pass => {
+                let summary = self.summary.as_ref()?;
+                match form.area(0, false) {
+                    Ok(note) => Some(Action::DutyLog(DutyLogAction::SaveHandover {
+                        id: summary.shift.id,
+                        version: summary.shift.version,
+                        note,
+                    })),
+                    Err(e) => form.fail(0, e),
+                }
+            }
+            Outcome::Handled => None,
+        }
+    }
+
+    /// Moves the report in the window; whether `code` was one of the keys that do.
+    fn scroll_key(&mut self, code: KeyCode) -> bool {
         let page = 10;
-        match key.code {
+        match code {
             KeyCode::Up | KeyCode::Char('k') => self.scroll = self.scroll.saturating_sub(1),
             KeyCode::Down | KeyCode::Char('j') => self.scroll += 1,
             KeyCode::PageUp => self.scroll = self.scroll.saturating_sub(page),
@@ -151,6 +165,15 @@ impl SummaryScreen {
             KeyCode::End => self.scroll = usize::MAX / 2,
             KeyCode::Left => self.hscroll = self.hscroll.saturating_sub(8),
             KeyCode::Right => self.hscroll = self.hscroll.saturating_add(8),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Keys that change what is shown (the other report, another shift or period, the
+    /// period's length) or act on the shift shown (its handover note, its sign-off).
+    fn report_key(&mut self, code: KeyCode, view: &View<'_>) -> Option<Action> {
+        match code {
             KeyCode::Tab => {
                 self.mode = match self.mode {
                     Mode::Shift => Mode::Period,
@@ -159,28 +182,7 @@ impl SummaryScreen {
                 self.scroll = 0;
                 return Some(Action::Reload);
             }
-            KeyCode::Char(c @ ('[' | ']')) => {
-                let later = c == ']';
-                self.scroll = 0;
-                return match self.mode {
-                    Mode::Shift => {
-                        let id = self.summary.as_ref()?.shift.id;
-                        Some(Action::DutyLog(DutyLogAction::NeighbourShift {
-                            from: id,
-                            later,
-                        }))
-                    }
-                    Mode::Period => {
-                        let (from, to) = self.range(view.now.date());
-                        self.anchor = Some(if later {
-                            to + Duration::days(1)
-                        } else {
-                            from - Duration::days(1)
-                        });
-                        Some(Action::Reload)
-                    }
-                };
-            }
+            KeyCode::Char(c @ ('[' | ']')) => return self.neighbour(c == ']', view),
             KeyCode::Char(c @ ('1' | '2' | '3')) if self.mode == Mode::Period => {
                 self.span = match c {
                     '1' => PeriodLength::Week,
@@ -212,6 +214,29 @@ impl SummaryScreen {
             _ => {}
         }
         None
+    }
+
+    /// `[` / `]`: the shift before or after the one shown, or the period before or after.
+    fn neighbour(&mut self, later: bool, view: &View<'_>) -> Option<Action> {
+        self.scroll = 0;
+        match self.mode {
+            Mode::Shift => {
+                let id = self.summary.as_ref()?.shift.id;
+                Some(Action::DutyLog(DutyLogAction::NeighbourShift {
+                    from: id,
+                    later,
+                }))
+            }
+            Mode::Period => {
+                let (from, to) = self.range(view.now.date());
+                self.anchor = Some(if later {
+                    to + Duration::days(1)
+                } else {
+                    from - Duration::days(1)
+                });
+                Some(Action::Reload)
+            }
+        }
     }
 
     pub fn keys(&self, view: &View<'_>) -> Keys {
