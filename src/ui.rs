@@ -118,7 +118,7 @@ fn render_overlay(
     let s = view.s;
     let screen_keys = app.screen().keys(view);
     let help_key = if app.screen().is_form() { "F1" } else { "?" };
-    let pinned = (help_key, s.key_help);
+    let pinned = (help_key, s.keys.help);
     let Some(overlay) = &app.overlay else {
         return (screen_keys, pinned);
     };
@@ -135,7 +135,7 @@ fn render_overlay(
                 &screen_keys,
                 (app.screen().is_form(), patrols),
             );
-            (Vec::new(), ("Esc", s.key_back))
+            (Vec::new(), ("Esc", s.keys.back))
         }
         Overlay::Confirm(which) => {
             popup::confirm(frame, body, confirm_question(view, *which), (s, view.theme));
@@ -147,7 +147,11 @@ fn render_overlay(
                 &crate::domain::text::line(&entry.draft.reason),
             );
             popup::message(frame, body, s.watch_title, &text, view.theme);
-            let keys = vec![("r", s.key_refuse), ("a", s.key_admit), ("Esc", s.key_back)];
+            let keys = vec![
+                ("r", s.keys.refuse),
+                ("a", s.keys.admit),
+                ("Esc", s.keys.back),
+            ];
             (keys, pinned)
         }
         Overlay::AlreadyIn(draft) => {
@@ -157,18 +161,18 @@ fn render_overlay(
         }
         Overlay::Prompt(prompt, _) => {
             prompt.render(frame, body, view);
-            (vec![("Enter", s.key_save), ("Esc", s.key_back)], pinned)
+            (vec![("Enter", s.keys.save), ("Esc", s.keys.back)], pinned)
         }
     }
 }
 
 fn confirm_question(view: &View<'_>, which: Confirm) -> &'static str {
     match which {
-        Confirm::Quit => view.s.confirm_quit,
-        Confirm::LeaveForm => view.s.confirm_discard,
-        Confirm::CloseShift => view.s.confirm_close_shift,
-        Confirm::EndWatch(..) => view.s.confirm_end_watch,
-        Confirm::SignOff(..) => view.s.confirm_sign_off,
+        Confirm::Quit => view.s.confirm.quit,
+        Confirm::LeaveForm => view.s.confirm.discard,
+        Confirm::CloseShift => view.s.confirm.close_shift,
+        Confirm::EndWatch(..) => view.s.confirm.end_watch,
+        Confirm::SignOff(..) => view.s.confirm.sign_off,
     }
 }
 
@@ -193,7 +197,7 @@ fn header_where_and_when(view: &View<'_>, station: Station, width: usize) -> Str
     let active = schedule::active_at(view.cfg, view.now);
     let slot_text = |short: bool| {
         if active.is_empty() {
-            return s.no_slot_short.to_owned();
+            return s.empty.slot_short.to_owned();
         }
         let names: Vec<String> = active
             .iter()
@@ -227,7 +231,7 @@ fn header_where_and_when(view: &View<'_>, station: Station, width: usize) -> Str
 fn header_who(view: &View<'_>, width: usize) -> String {
     let s = view.s;
     let team = match &view.data.shift {
-        None => s.no_shift_short.to_owned(),
+        None => s.empty.shift_short.to_owned(),
         Some(shift) => {
             let parts: Vec<String> = DutyRole::ALL
                 .iter()
@@ -268,14 +272,14 @@ fn spread(left: &str, right: &str, width: usize) -> String {
 fn render_tabs(frame: &mut Frame<'_>, area: Rect, view: &View<'_>, current: Tab, tabs: &[Tab]) {
     let (s, theme) = (view.s, view.theme);
     let name = |tab: Tab| match tab {
-        Tab::Now => s.tab_now,
-        Tab::Patrols => s.tab_patrols,
-        Tab::Incidents => s.tab_incidents,
-        Tab::Followups => s.tab_followups,
-        Tab::Hazards => s.tab_hazards,
-        Tab::Gate => s.tab_gate,
-        Tab::Shift => s.tab_shift,
-        Tab::People => s.tab_people,
+        Tab::Now => s.tabs.now,
+        Tab::Patrols => s.tabs.patrols,
+        Tab::Incidents => s.tabs.incidents,
+        Tab::Followups => s.tabs.followups,
+        Tab::Hazards => s.tabs.hazards,
+        Tab::Gate => s.tabs.gate,
+        Tab::Shift => s.tabs.shift,
+        Tab::People => s.tabs.people,
     };
     let labels: Vec<(Tab, String)> = tabs
         .iter()

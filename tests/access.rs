@@ -1229,8 +1229,8 @@ fn the_register_shows_itself_only_to_the_leader_and_the_safeguarding_lead() {
     let path = dir.path().join("morning.db");
     build_morning(&path);
     let m = morning(&path);
-    let hint = format!("[{}]", Lang::En.strings().at_hint);
-    let key = Lang::En.strings().key_register;
+    let hint = format!("[{}]", Lang::En.strings().attention.hint);
+    let key = Lang::En.strings().keys.register;
     for role in Role::ALL {
         let keeps = allows(role, Perm(Verb::View, Subject::Attention));
         let open = || {
@@ -1335,7 +1335,7 @@ fn five_wrong_pins_lock_the_account_and_the_right_one_works_once_the_lock_is_ove
     let mut app = start(&path, world::clock());
     let s = app.strings();
     assert!(app.locked(), "the app starts locked");
-    assert!(shows(&app, s.si_title), "{}", screen(&app));
+    assert!(shows(&app, s.sign_in.title), "{}", screen(&app));
     type_text(&mut app, TEACHER.0);
     press(&mut app, KeyCode::Tab);
     // After a wrong PIN the PIN field is empty again and has the focus: the next try is typed.
@@ -1343,7 +1343,7 @@ fn five_wrong_pins_lock_the_account_and_the_right_one_works_once_the_lock_is_ove
         type_text(&mut app, "402781");
         press(&mut app, KeyCode::Enter);
         assert!(
-            shows(&app, &(s.si_wrong_pin)(left)),
+            shows(&app, &(s.sign_in.wrong_pin)(left)),
             "{left} more:\n{}",
             screen(&app)
         );
@@ -1351,7 +1351,7 @@ fn five_wrong_pins_lock_the_account_and_the_right_one_works_once_the_lock_is_ove
     }
     type_text(&mut app, "402781");
     press(&mut app, KeyCode::Enter);
-    let locked_message = (s.si_locked_until)(&until);
+    let locked_message = (s.sign_in.locked_until)(&until);
     assert!(shows(&app, &locked_message), "{}", screen(&app));
 
     // While the lock lasts even the right PIN is refused, with the same message.
@@ -1445,8 +1445,8 @@ fn idle_time_locks_and_only_the_same_pin_brings_back_what_was_typed() {
         !shows(&app, TYPED),
         "the typed text shows on the lock screen:\n{shown}"
     );
-    assert!(shows(&app, s.si_locked_title), "{shown}");
-    assert!(shows(&app, &(s.si_unsaved_note)(LEADER.0)), "{shown}");
+    assert!(shows(&app, s.sign_in.locked_title), "{shown}");
+    assert!(shows(&app, &(s.sign_in.unsaved_note)(LEADER.0)), "{shown}");
 
     // Her PIN (the name is filled in) brings the form back as it was.
     type_text(&mut app, LEADER.1);
@@ -1472,7 +1472,7 @@ fn idle_time_locks_and_only_the_same_pin_brings_back_what_was_typed() {
         "not the home screen"
     );
     let said = status(&app).unwrap_or_default();
-    assert!(said.contains(&(s.si_discarded)(LEADER.0)), "{said}");
+    assert!(said.contains(&(s.sign_in.discarded)(LEADER.0)), "{said}");
     assert!(!shows(&app, TYPED));
     // Nothing to go back to either.
     press(&mut app, KeyCode::Esc);
@@ -1495,7 +1495,7 @@ fn a_new_file_makes_its_administrator_first_and_refuses_a_weak_pin() {
     let mut app = start(&path, world::clock());
     let s = app.strings();
     assert!(app.locked());
-    assert!(shows(&app, s.si_first_title), "{}", screen(&app));
+    assert!(shows(&app, s.sign_in.first_title), "{}", screen(&app));
 
     let name = "王校长";
     type_text(&mut app, name);
@@ -1523,7 +1523,7 @@ fn a_new_file_makes_its_administrator_first_and_refuses_a_weak_pin() {
     assert_eq!((session.name.as_str(), session.role), (name, Role::Admin));
     assert_eq!(
         status(&app).as_deref(),
-        Some((s.si_welcome)(name, s.access_role(Role::Admin)).as_str())
+        Some((s.sign_in.welcome)(name, s.access_role(Role::Admin)).as_str())
     );
 
     // What they do now is theirs in the trail: a staff member added through the form.
@@ -2012,7 +2012,7 @@ fn text_typed_into_a_popup_counts_as_unsaved_at_the_lock() {
     assert!(app.locked());
     assert!(!shows(&app, words));
     assert!(
-        shows(&app, &(s.si_unsaved_note)(TEACHER.0)),
+        shows(&app, &(s.sign_in.unsaved_note)(TEACHER.0)),
         "the lock screen does not say the slip's text waits for its owner:\n{}",
         screen(&app)
     );
@@ -2020,7 +2020,7 @@ fn text_typed_into_a_popup_counts_as_unsaved_at_the_lock() {
     assert!(!shows(&app, words));
     let said = status(&app).unwrap_or_default();
     assert!(
-        said.contains(&(s.si_discarded)(TEACHER.0)),
+        said.contains(&(s.sign_in.discarded)(TEACHER.0)),
         "the slip's text was dropped without a word: {said:?}"
     );
 }

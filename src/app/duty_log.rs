@@ -19,7 +19,7 @@ impl App {
                 let result = self
                     .store
                     .set_handover_note(id, version, &note, self.stamp());
-                if self.saved(result, self.strings().r_handover_saved) {
+                if self.saved(result, self.strings().report.handover_saved) {
                     if let Screen::Summary(x) = &mut self.screen {
                         x.saved();
                     }
@@ -27,7 +27,7 @@ impl App {
                 }
             }
             DutyLogAction::SaySignedOff => {
-                let text = self.strings().se_signed_off;
+                let text = self.strings().store.signed_off;
                 self.say_error(text);
             }
             DutyLogAction::AskSignOff(id, version) => self.ask_sign_off(id, version),
@@ -47,9 +47,9 @@ impl App {
             Ok(None) => {
                 let s = self.strings();
                 self.say(if later {
-                    s.r_no_later_shift
+                    s.report.no_later_shift
                 } else {
-                    s.r_no_earlier_shift
+                    s.report.no_earlier_shift
                 });
             }
             Err(e) => {
@@ -72,19 +72,19 @@ impl App {
         if leader {
             self.overlay = Some(Overlay::Confirm(Confirm::SignOff(id, version)));
         } else {
-            let text = self.strings().se_not_the_leader;
+            let text = self.strings().store.not_the_leader;
             self.say_error(text);
         }
     }
 
     fn sign_off(&mut self, id: ShiftId, version: i64) {
         let Some(leader) = self.data.operator else {
-            let text = self.strings().se_not_the_leader;
+            let text = self.strings().store.not_the_leader;
             self.say_error(text);
             return;
         };
         let result = self.store.sign_off(id, version, leader, self.stamp());
-        if self.saved(result, self.strings().r_signed_off_saved) {
+        if self.saved(result, self.strings().report.signed_off_saved) {
             self.refresh();
         }
     }

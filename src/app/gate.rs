@@ -35,7 +35,7 @@ impl App {
                 let now = format_when(self.stamp(), self.now.offset());
                 self.ask(
                     s.out_at_title.to_owned(),
-                    s.f_time,
+                    s.fields.time,
                     Purpose::SignOutAt { id, version },
                     &now,
                 );
@@ -44,7 +44,7 @@ impl App {
                 let s = self.strings();
                 self.ask(
                     s.left_unsigned_title.to_owned(),
-                    s.f_note,
+                    s.fields.note,
                     Purpose::LeftUnsigned { id, version },
                     "",
                 );
@@ -64,8 +64,8 @@ impl App {
             GateAction::AskReveal(id) => {
                 let s = self.strings();
                 self.ask(
-                    s.rv_title.to_owned(),
-                    s.f_why,
+                    s.reveal.title.to_owned(),
+                    s.fields.why,
                     crate::action::Purpose::Reveal { id },
                     "",
                 );

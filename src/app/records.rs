@@ -150,7 +150,7 @@ impl App {
             id,
             version: f.version,
         };
-        self.ask(title, s.f_outcome, purpose, "");
+        self.ask(title, s.fields.outcome, purpose, "");
     }
 
     fn ask_reschedule_followup(&mut self, id: FollowupId) {
@@ -163,7 +163,7 @@ impl App {
             id,
             version: f.version,
         };
-        self.ask(s.reschedule_title.to_owned(), s.f_due, purpose, &due);
+        self.ask(s.reschedule_title.to_owned(), s.fields.due, purpose, &due);
     }
 
     pub(super) fn ask(
@@ -241,7 +241,7 @@ impl App {
     ) -> Option<(crate::domain::patrol::CheckRecord, String)> {
         let round = self.round(key)?;
         let Some(check) = round.check.filter(|c| c.problems > 0) else {
-            self.say_error(self.strings().no_problem_here);
+            self.say_error(self.strings().empty.problem_here);
             return None;
         };
         let text = check

@@ -45,7 +45,7 @@ impl App {
                     let s = self.strings();
                     self.ask(
                         s.new_slip_title.to_owned(),
-                        s.f_slip_text,
+                        s.fields.slip_text,
                         Purpose::NewSlip,
                         "",
                     );
@@ -57,7 +57,7 @@ impl App {
                     let s = self.strings();
                     self.ask(
                         s.merge_title.to_owned(),
-                        s.f_incident_number,
+                        s.fields.incident_number,
                         Purpose::MergeSlip {
                             id,
                             version: slip.version,
@@ -71,7 +71,7 @@ impl App {
                     let s = self.strings();
                     self.ask(
                         s.unfounded_title.to_owned(),
-                        s.f_what_was_checked,
+                        s.fields.what_was_checked,
                         Purpose::SlipUnfounded {
                             id,
                             version: slip.version,
@@ -124,7 +124,7 @@ impl App {
         let title = format!("{} → {}", s.advance_title, s.hazard_status(to));
         self.ask(
             title,
-            s.f_steps,
+            s.fields.steps,
             Purpose::AdvanceHazard {
                 id,
                 version: h.version,
@@ -178,7 +178,7 @@ impl App {
             }
             Purpose::EndAttention { id, version } => (
                 self.store.end_attention(id, version, value, actor, now),
-                s.at_ended,
+                s.attention.ended,
             ),
             Purpose::RoundReason(ref round) => {
                 (self.save_reason(round, value, actor), s.reason_saved)
@@ -245,7 +245,7 @@ impl App {
         match parse_when(value, self.now) {
             Some(due) if due > self.stamp() - Duration::minutes(1) => {
                 let purpose = Purpose::RescheduleReason { id, version, due };
-                self.ask(s.reschedule_title.to_owned(), s.f_why, purpose, "");
+                self.ask(s.reschedule_title.to_owned(), s.fields.why, purpose, "");
             }
             Some(_) => self.prompt_error(FieldError::InPast),
             None => self.prompt_error(FieldError::BadTime),

@@ -57,8 +57,8 @@ impl App {
             AttentionAction::AskEndAttention(id, version) => {
                 let s = self.strings();
                 self.ask(
-                    s.at_end_title.to_owned(),
-                    s.f_why,
+                    s.attention.end_title.to_owned(),
+                    s.fields.why,
                     crate::action::Purpose::EndAttention { id, version },
                     "",
                 );
@@ -89,8 +89,8 @@ impl App {
             Ok(full) => {
                 self.overlay = None;
                 let text = full.map_or_else(
-                    || s.rv_not_kept.to_owned(),
-                    |n| (s.rv_shown)(&text::line(&n)),
+                    || s.reveal.not_kept.to_owned(),
+                    |n| (s.reveal.shown)(&text::line(&n)),
                 );
                 self.say(&text);
             }
@@ -218,7 +218,7 @@ impl App {
             Outcome::Stay => {}
             Outcome::Quit => {
                 if unsaved {
-                    lock.error = Some(s.si_quit_blocked.to_owned());
+                    lock.error = Some(s.sign_in.quit_blocked.to_owned());
                 } else {
                     self.quit = true;
                 }
@@ -252,7 +252,7 @@ impl App {
     fn create_first_admin(&mut self, name: &str, pin: &str, again: &str) {
         let s = self.strings();
         let Ok(name) = text::validate(TextKind::Name, name, true) else {
-            return self.fail(s.si_intro.to_owned());
+            return self.fail(s.sign_in.intro.to_owned());
         };
         if let Err(e) = pin::check_new(pin, again) {
             return self.fail(s.pin_error(e).to_owned());
@@ -288,7 +288,7 @@ impl App {
             }
         });
         let Some(account) = found.cloned() else {
-            return self.fail(s.si_unknown_name.to_owned());
+            return self.fail(s.sign_in.unknown_name.to_owned());
         };
         let now = self.stamp();
         if let Some(until) = account.locked_until.filter(|_| account.locked_at(now)) {
@@ -300,14 +300,14 @@ impl App {
                 staff: Some(account.staff),
                 why: "account locked",
             });
-            return self.fail((s.si_locked_until)(&self.view_hm(until)));
+            return self.fail((s.sign_in.locked_until)(&self.view_hm(until)));
         }
         let hash = self.store.pin_hash(account.staff).ok().flatten();
         if !hash.is_some_and(|h| pin::verify(pin, &h)) {
             let lock_for = chrono::Duration::minutes(i64::from(self.cfg.access.lock_minutes));
             let message = match self.store.pin_failed(account.staff, lock_for, now) {
-                Ok(Failure::TriesLeft(n)) => (s.si_wrong_pin)(n),
-                Ok(Failure::LockedUntil(t)) => (s.si_locked_until)(&self.view_hm(t)),
+                Ok(Failure::TriesLeft(n)) => (s.sign_in.wrong_pin)(n),
+                Ok(Failure::LockedUntil(t)) => (s.sign_in.locked_until)(&self.view_hm(t)),
                 Err(e) => s.store_error(&e),
             };
             return self.fail(message);
@@ -336,7 +336,7 @@ impl App {
                 ..
             }) = &before
             {
-                note = Some((s.si_discarded)(&text::line(previous)));
+                note = Some((s.sign_in.discarded)(&text::line(previous)));
             }
             self.overlay = None;
             self.previous.clear();
@@ -355,7 +355,7 @@ impl App {
             let home = self.home();
             self.go(home);
         }
-        let mut text = (s.si_welcome)(&text::line(name), s.access_role(role));
+        let mut text = (s.sign_in.welcome)(&text::line(name), s.access_role(role));
         if let Some(n) = note {
             text.push(' ');
             text.push_str(&n);
@@ -399,7 +399,7 @@ impl App {
             .find(|p| p.id == staff)
             .map(|p| text::line(&p.name).into_owned())
             .unwrap_or_default();
-        let message = (self.strings().acc_saved)(&name, self.strings().access_role(role));
+        let message = (self.strings().account.saved)(&name, self.strings().access_role(role));
         if self.saved(result, &message) {
             // Back to the list where the administrator was, to give the next person theirs.
             self.pop();
@@ -418,8 +418,8 @@ impl App {
             .unwrap_or_default();
         let result = self
             .store
-            .add_attention(draft, s.at_review_note, actor, self.stamp());
-        if self.saved(result, &(s.at_added)(&name)) {
+            .add_attention(draft, s.attention.review_note, actor, self.stamp());
+        if self.saved(result, &(s.attention.added)(&name)) {
             self.pop();
         }
     }

@@ -56,23 +56,23 @@ pub fn require(
         return Ok(());
     }
     let Some(name) = setup.as_name.as_deref().map(str::trim) else {
-        return Err(s.cli_needs_as.to_owned());
+        return Err(s.cli.needs_as.to_owned());
     };
     let accounts = store.accounts().map_err(|e| s.store_error(&e))?;
     let Some(account) = accounts.iter().find(|a| a.name == name) else {
-        return Err(s.si_unknown_name.to_owned());
+        return Err(s.sign_in.unknown_name.to_owned());
     };
     if account.locked_at(now) {
         let until = account
             .locked_until
             .map(|t| t.to_rfc3339())
             .unwrap_or_default();
-        return Err((s.si_locked_until)(&until));
+        return Err((s.sign_in.locked_until)(&until));
     }
     let typed = if std::io::stdin().is_terminal() {
-        read_pin(&format!("{} ", s.cli_pin_prompt)).ok_or_else(|| s.cli_cancelled.to_owned())?
+        read_pin(&format!("{} ", s.cli.pin_prompt)).ok_or_else(|| s.cli.cancelled.to_owned())?
     } else {
-        std::env::var("DUTYDESK_PIN").map_err(|_| s.cli_needs_pin.to_owned())?
+        std::env::var("DUTYDESK_PIN").map_err(|_| s.cli.needs_pin.to_owned())?
     };
     let hash = store
         .pin_hash(account.staff)
@@ -80,8 +80,8 @@ pub fn require(
     if !hash.is_some_and(|h| pin::verify(&typed, &h)) {
         let lock_for = chrono::Duration::minutes(i64::from(setup.config.access.lock_minutes));
         return Err(match store.pin_failed(account.staff, lock_for, now) {
-            Ok(Failure::TriesLeft(n)) => (s.si_wrong_pin)(n),
-            Ok(Failure::LockedUntil(t)) => (s.si_locked_until)(&t.to_rfc3339()),
+            Ok(Failure::TriesLeft(n)) => (s.sign_in.wrong_pin)(n),
+            Ok(Failure::LockedUntil(t)) => (s.sign_in.locked_until)(&t.to_rfc3339()),
             Err(e) => s.store_error(&e),
         });
     }

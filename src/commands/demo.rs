@@ -20,17 +20,17 @@ pub fn run(setup: &Setup, days: u32, seed: u64) -> Result<(), String> {
     let mut store = Store::open(path, now.date_naive()).map_err(|e| s.store_error(&e))?;
     // Checked before anything is written: a file with records stays byte for byte as it was.
     if store.has_records().map_err(|e| s.store_error(&e))? {
-        return Err((s.demo_refused)(&shown));
+        return Err((s.demo.refused)(&shown));
     }
     store.fast_writes().map_err(|e| s.store_error(&e))?;
     let days = days.max(1);
     let last = now.date_naive().to_string();
-    eprintln!("{}", (s.demo_start)(&shown, days, &last, seed));
+    eprintln!("{}", (s.demo.start)(&shown, days, &last, seed));
     // About ten progress lines whatever the length, on stderr so stdout holds only the summary.
     let step = days.div_ceil(10);
     let mut progress = |day: u32, of: u32| {
         if day.is_multiple_of(step) || day == of {
-            eprintln!("{}", (s.demo_progress)(day, of));
+            eprintln!("{}", (s.demo.progress)(day, of));
         }
     };
     let summary = demo::generate(
@@ -44,8 +44,8 @@ pub fn run(setup: &Setup, days: u32, seed: u64) -> Result<(), String> {
     )
     .map_err(|e| s.store_error(&e))?;
     drop(store);
-    println!("{}", (s.demo_done)(&shown));
-    print!("{}", table(&s.demo_counts, &summary));
+    println!("{}", (s.demo.done)(&shown));
+    print!("{}", table(&s.demo.counts, &summary));
     Ok(())
 }
 
@@ -74,7 +74,7 @@ mod tests {
             ..Summary::default()
         };
         for lang in [Lang::En, Lang::Zh] {
-            let out = table(&lang.strings().demo_counts, &summary);
+            let out = table(&lang.strings().demo.counts, &summary);
             let widths: Vec<usize> = out.lines().map(UnicodeWidthStr::width).collect();
             assert_eq!(widths.len(), Summary::LEN);
             assert!(widths.iter().all(|w| *w == widths[0]), "{out}");

@@ -62,13 +62,13 @@ pub fn run(setup: &Setup, format: ExportFormat, out: Option<&Path>) -> Result<()
         (ExportFormat::Json, None) => Target::Stdout,
         (ExportFormat::Json, Some(dir)) => Target::JsonFile(dir),
         (ExportFormat::Csv, Some(dir)) => Target::CsvDir(dir),
-        (ExportFormat::Csv, None) => return Err(s.ex_csv_needs_out.to_owned()),
+        (ExportFormat::Csv, None) => return Err(s.export.csv_needs_out.to_owned()),
     };
     let db = &setup.paths.db;
     // Checked before opening, and before any directory is made: a mistyped path must neither
     // create a database nor leave an empty export behind.
     if !db.exists() {
-        return Err((s.ex_no_db)(&db.display().to_string()));
+        return Err((s.export.no_db)(&db.display().to_string()));
     }
     let mut store = Store::open_existing(db).map_err(|e| s.store_error(&e))?;
     let now = setup.clock.now();
@@ -84,8 +84,8 @@ pub fn run(setup: &Setup, format: ExportFormat, out: Option<&Path>) -> Result<()
     let stem = format!("dutydesk-export-{}", now.format("%Y%m%d-%H%M%S"));
     let written = match target {
         Target::Stdout => to_stdout(&mut store, &about)
-            .map(|()| s.ex_stdout.to_owned())
-            .map_err(|f| message(s, s.ex_stdout, f)),
+            .map(|()| s.export.stdout.to_owned())
+            .map_err(|f| message(s, s.export.stdout, f)),
         Target::JsonFile(dir) => {
             let path = dir.join(format!("{stem}.json"));
             prepare(dir, &path, s)?;
@@ -112,15 +112,16 @@ pub fn run(setup: &Setup, format: ExportFormat, out: Option<&Path>) -> Result<()
     store
         .audit(&event, now.to_utc())
         .map_err(|e| s.store_error(&e))?;
-    eprintln!("{}", (s.ex_done)(&written));
+    eprintln!("{}", (s.export.done)(&written));
     Ok(())
 }
 
 /// Makes the output directory if needed and refuses at once if the export's name is taken.
 fn prepare(dir: &Path, target: &Path, s: &Strings) -> Result<(), String> {
-    files::ensure_dir(dir).map_err(|e| (s.ex_dir)(&dir.display().to_string(), &e.to_string()))?;
+    files::ensure_dir(dir)
+        .map_err(|e| (s.export.dir)(&dir.display().to_string(), &e.to_string()))?;
     if target.symlink_metadata().is_ok() {
-        return Err((s.ex_exists)(&target.display().to_string()));
+        return Err((s.export.exists)(&target.display().to_string()));
     }
     Ok(())
 }
@@ -128,8 +129,8 @@ fn prepare(dir: &Path, target: &Path, s: &Strings) -> Result<(), String> {
 fn message(s: &Strings, target: &str, f: Failure) -> String {
     match f {
         Failure::Store(e) => s.store_error(&e),
-        Failure::Exists(p) => (s.ex_exists)(&p.display().to_string()),
-        Failure::Io(e) => (s.ex_write)(target, &e.to_string()),
+        Failure::Exists(p) => (s.export.exists)(&p.display().to_string()),
+        Failure::Io(e) => (s.export.write)(target, &e.to_string()),
     }
 }
 

@@ -22,8 +22,8 @@ pub fn run(setup: &Setup, what: &ImportCommand) -> Result<(), String> {
         ImportCommand::Staff(a) => (a, false),
     };
     let file = shown(&args.file);
-    let bytes = std::fs::read(&args.file).map_err(|e| (s.se_io)(&file, &e.to_string()))?;
-    let whole = |e| (s.imp_file)(&file, &file_error(s, e));
+    let bytes = std::fs::read(&args.file).map_err(|e| (s.store.io)(&file, &e.to_string()))?;
+    let whole = |e| (s.import.file)(&file, &file_error(s, e));
     let job = Job {
         setup,
         file: &file,
@@ -66,8 +66,8 @@ impl Job<'_> {
             for bad in &parsed.bad {
                 eprintln!("{}", bad_row(s, bad));
             }
-            let why = (s.imp_refused)(parsed.bad.len(), parsed.rows.len());
-            return Err((s.imp_file)(self.file, &why));
+            let why = (s.import.refused)(parsed.bad.len(), parsed.rows.len());
+            return Err((s.import.file)(self.file, &why));
         }
         let mut store = Store::open(&self.setup.paths.db, self.setup.clock.today())
             .map_err(|e| s.store_error(&e))?;
@@ -78,9 +78,9 @@ impl Job<'_> {
         }
         println!(
             "{}",
-            (s.imp_done)(
+            (s.import.done)(
                 self.file,
-                s.imp_encodings[parsed.encoding.index()],
+                s.import.encodings[parsed.encoding.index()],
                 counts.added,
                 counts.updated,
                 counts.unchanged,
@@ -114,11 +114,11 @@ fn with_stored_gender(
 /// `line N: why; why` in the user's language.
 fn bad_row(s: &Strings, bad: &BadRow) -> String {
     let why: Vec<String> = bad.problems.iter().map(|p| row_problem(s, p)).collect();
-    (s.imp_line)(bad.line, &why.join(s.imp_problem_sep))
+    (s.import.line)(bad.line, &why.join(s.import.problem_sep))
 }
 
 fn column(s: &Strings, c: Column) -> &'static str {
-    s.imp_columns[c.index()]
+    s.import.columns[c.index()]
 }
 
 fn row_problem(s: &Strings, p: &RowProblem) -> String {
@@ -127,38 +127,38 @@ fn row_problem(s: &Strings, p: &RowProblem) -> String {
         | RowProblem::Text {
             column: c,
             error: TextError::Empty,
-        } => (s.imp_missing)(column(s, *c)),
+        } => (s.import.missing)(column(s, *c)),
         RowProblem::Text {
             column: c,
             error: TextError::Forbidden,
-        } => (s.imp_forbidden)(column(s, *c)),
+        } => (s.import.forbidden)(column(s, *c)),
         RowProblem::Text {
             column: c,
             error: TextError::TooLong { max },
-        } => (s.imp_too_long)(column(s, *c), *max),
-        RowProblem::BadNumber(c) => (s.imp_bad_number)(column(s, *c)),
-        RowProblem::BadPhone => s.imp_bad_phone.to_owned(),
+        } => (s.import.too_long)(column(s, *c), *max),
+        RowProblem::BadNumber(c) => (s.import.bad_number)(column(s, *c)),
+        RowProblem::BadPhone => s.import.bad_phone.to_owned(),
         // The only file text quoted back: it must not reach the terminal raw.
-        RowProblem::UnknownRole(raw) => (s.imp_unknown_role)(&text::line(raw)),
-        RowProblem::ExtraCells { found, expected } => (s.imp_extra_cells)(*found, *expected),
+        RowProblem::UnknownRole(raw) => (s.import.unknown_role)(&text::line(raw)),
+        RowProblem::ExtraCells { found, expected } => (s.import.extra_cells)(*found, *expected),
         RowProblem::DuplicateNumber {
             column: c,
             first_line,
-        } => (s.imp_duplicate_number)(column(s, *c), *first_line),
-        RowProblem::DuplicateName { first_line } => (s.imp_duplicate_name)(*first_line),
+        } => (s.import.duplicate_number)(column(s, *c), *first_line),
+        RowProblem::DuplicateName { first_line } => (s.import.duplicate_name)(*first_line),
     }
 }
 
 fn file_error(s: &Strings, e: FileError) -> String {
     match e {
-        FileError::Utf16 => s.imp_utf16.to_owned(),
-        FileError::NotText => s.imp_not_text.to_owned(),
-        FileError::NoHeader => s.imp_no_header.to_owned(),
+        FileError::Utf16 => s.import.utf16.to_owned(),
+        FileError::NotText => s.import.not_text.to_owned(),
+        FileError::NoHeader => s.import.no_header.to_owned(),
         FileError::MissingColumn(c) => {
-            (s.imp_missing_column)(column(s, c), &c.aliases().join(" / "))
+            (s.import.missing_column)(column(s, c), &c.aliases().join(" / "))
         }
-        FileError::DuplicateColumn(c) => (s.imp_duplicate_column)(column(s, c)),
-        FileError::Unreadable { line } => (s.imp_unreadable)(line),
+        FileError::DuplicateColumn(c) => (s.import.duplicate_column)(column(s, c)),
+        FileError::Unreadable { line } => (s.import.unreadable)(line),
     }
 }
 

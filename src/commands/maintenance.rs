@@ -29,7 +29,8 @@ pub fn fix_permissions_command(db: &Path) -> String {
 
 /// The start-up warning when others could read the records, if they could.
 pub fn permission_warning(db: &Path, s: &Strings) -> Option<String> {
-    (!loose_permissions(db).is_empty()).then(|| (s.mt_loose_warning)(&fix_permissions_command(db)))
+    (!loose_permissions(db).is_empty())
+        .then(|| (s.maintenance.loose_warning)(&fix_permissions_command(db)))
 }
 
 pub fn check(setup: &Setup, full: bool) -> ExitCode {
@@ -44,39 +45,64 @@ pub fn check(setup: &Setup, full: bool) -> ExitCode {
     };
     let name = db.display().to_string();
     if health.is_ok() {
-        println!("{}", (s.mt_ok)(&name, health.schema));
-        println!("{}", (s.mt_audit_ok)(health.audit.rows, &health.audit.head));
+        println!("{}", (s.maintenance.ok)(&name, health.schema));
+        println!(
+            "{}",
+            (s.maintenance.audit_ok)(health.audit.rows, &health.audit.head)
+        );
         return ExitCode::SUCCESS;
     }
+    let problems = problems(&health, s);
+    println!("{}", (s.maintenance.problems)(&name, problems.len()));
+    for p in &problems {
+        println!("  - {p}");
+    }
+    if !health.loose.is_empty() {
+        println!(
+            "{}",
+            (s.maintenance.fix_permissions)(&fix_permissions_command(db))
+        );
+    }
+    if !health.integrity.is_empty() || !health.foreign_keys.is_empty() {
+        println!("{}", (s.store.damaged)(&name));
+    }
+    ExitCode::from(1)
+}
+
+/// Every problem `check` found, in words, in the order it looks for them.
+fn problems(health: &crate::store::Health, s: &Strings) -> Vec<String> {
     let mut problems: Vec<String> = Vec::new();
-    problems.extend(health.integrity.iter().map(|l| (s.mt_integrity)(l)));
-    problems.extend(health.foreign_keys.iter().map(|l| (s.mt_foreign_key)(l)));
+    problems.extend(
+        health
+            .integrity
+            .iter()
+            .map(|l| (s.maintenance.integrity)(l)),
+    );
+    problems.extend(
+        health
+            .foreign_keys
+            .iter()
+            .map(|l| (s.maintenance.foreign_key)(l)),
+    );
     if health.schema != crate::store::SCHEMA_VERSION {
-        problems.push((s.mt_schema)(health.schema, crate::store::SCHEMA_VERSION));
+        problems.push((s.maintenance.schema)(
+            health.schema,
+            crate::store::SCHEMA_VERSION,
+        ));
     }
     if !(health.synchronous_full
         && health.foreign_keys_on
         && health.journal_mode.eq_ignore_ascii_case("wal"))
     {
-        problems.push(s.mt_settings.to_owned());
+        problems.push(s.maintenance.settings.to_owned());
     }
     if let Some(id) = health.audit.first_broken {
-        problems.push((s.mt_audit_broken)(id));
+        problems.push((s.maintenance.audit_broken)(id));
     }
     for (path, mode) in &health.loose {
-        problems.push((s.mt_loose)(&path.display().to_string(), *mode));
+        problems.push((s.maintenance.loose)(&path.display().to_string(), *mode));
     }
-    println!("{}", (s.mt_problems)(&name, problems.len()));
-    for p in &problems {
-        println!("  - {p}");
-    }
-    if !health.loose.is_empty() {
-        println!("{}", (s.mt_fix_permissions)(&fix_permissions_command(db)));
-    }
-    if !health.integrity.is_empty() || !health.foreign_keys.is_empty() {
-        println!("{}", (s.se_damaged)(&name));
-    }
-    ExitCode::from(1)
+    problems
 }
 
 /// `<dir>/backups/`, beside the database.
@@ -109,7 +135,10 @@ pub fn backup(setup: &Setup, path: Option<&Path>, keep: usize) -> Result<(), Str
     } else {
         1
     };
-    println!("{}", (s.mt_backup_done)(&dest.display().to_string(), kept));
+    println!(
+        "{}",
+        (s.maintenance.backup_done)(&dest.display().to_string(), kept)
+    );
     Ok(())
 }
 
@@ -146,7 +175,7 @@ pub fn restore(setup: &Setup, backup: &Path) -> Result<(), String> {
         .map_err(|e| s.store_error(&e))?;
     println!(
         "{}",
-        (s.mt_restore_done)(&backup.display().to_string(), &keep.display().to_string())
+        (s.maintenance.restore_done)(&backup.display().to_string(), &keep.display().to_string())
     );
     Ok(())
 }

@@ -49,7 +49,7 @@ pub fn run(setup: &Setup, what: &ReportCommand) -> Result<(), String> {
             let today = now.date_naive();
             let (from, to) = (day_arg(from, today, s)?, day_arg(to, today, s)?);
             if to < from {
-                return Err(s.r_to_before_from.to_owned());
+                return Err(s.report.to_before_from.to_owned());
             }
             let report = period::build(&store, &ctx, from, to, now).map_err(err)?;
             render_doc(*format, &report.doc(&ctx), &generated_at)?
@@ -87,12 +87,12 @@ fn which_shift(
             let shifts = store.shifts_on(day).map_err(err)?;
             if shifts.len() > 1 {
                 let numbers: Vec<String> = shifts.iter().map(|x| x.id.0.to_string()).collect();
-                eprintln!("{}", (s.r_several_shifts)(&numbers.join(", ")));
+                eprintln!("{}", (s.report.several_shifts)(&numbers.join(", ")));
             }
             shifts
                 .last()
                 .map(|x| x.id)
-                .ok_or_else(|| (s.r_no_shift_on)(d))?
+                .ok_or_else(|| (s.report.no_shift_on)(d))?
         }
         (None, None) => match store.open_shift().map_err(err)? {
             Some(x) => x.id,
@@ -101,13 +101,13 @@ fn which_shift(
                 .map_err(err)?
                 .first()
                 .map(|x| x.id)
-                .ok_or_else(|| s.r_no_shifts.to_owned())?,
+                .ok_or_else(|| s.report.no_shifts.to_owned())?,
         },
     })
 }
 
 fn day_arg(text: &str, today: NaiveDate, s: &Strings) -> Result<NaiveDate, String> {
-    parse_day(text, today).ok_or_else(|| (s.r_bad_date)(text))
+    parse_day(text, today).ok_or_else(|| (s.report.bad_date)(text))
 }
 
 /// A report document in the format asked for.

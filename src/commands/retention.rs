@@ -11,15 +11,15 @@ use super::Setup;
 /// The counts, one line per kind that has any.
 fn lines(s: &crate::i18n::Strings, n: &PurgeCounts) -> Vec<String> {
     [
-        (s.pg_visits, n.visits),
-        (s.pg_visitors, n.visitors),
-        (s.pg_early_leaves, n.early_leaves),
-        (s.pg_checks, n.checks),
-        (s.pg_exceptions, n.exceptions),
-        (s.pg_hazards, n.hazards),
-        (s.pg_incidents, n.incidents),
-        (s.pg_followups, n.followups),
-        (s.pg_slips, n.slips),
+        (s.purge.visits, n.visits),
+        (s.purge.visitors, n.visitors),
+        (s.purge.early_leaves, n.early_leaves),
+        (s.purge.checks, n.checks),
+        (s.purge.exceptions, n.exceptions),
+        (s.purge.hazards, n.hazards),
+        (s.purge.incidents, n.incidents),
+        (s.purge.followups, n.followups),
+        (s.purge.slips, n.slips),
     ]
     .into_iter()
     .filter(|(_, c)| *c > 0)
@@ -36,21 +36,21 @@ pub fn purge(setup: &Setup, yes: bool) -> Result<(), String> {
     super::auth::require(setup, &mut store, purge, now)?;
     println!(
         "{}",
-        (s.pg_policy)(r.gate_days, r.patrol_days, r.hazard_days, r.incident_days)
+        (s.purge.policy)(r.gate_days, r.patrol_days, r.hazard_days, r.incident_days)
     );
     if !yes {
         let plan = store.purge_plan(&r, now).map_err(|e| s.store_error(&e))?;
         if plan.total() == 0 {
-            println!("{}", s.pg_nothing);
+            println!("{}", s.purge.nothing);
         } else {
-            println!("{}", s.pg_would);
+            println!("{}", s.purge.would);
             for l in lines(s, &plan) {
                 println!("{l}");
             }
-            println!("{}", s.pg_confirm);
+            println!("{}", s.purge.confirm);
         }
         if plan.held > 0 {
-            println!("{}", (s.pg_held)(plan.held));
+            println!("{}", (s.purge.held)(plan.held));
         }
         return Ok(());
     }
@@ -58,21 +58,21 @@ pub fn purge(setup: &Setup, yes: bool) -> Result<(), String> {
     println!(
         "{}",
         if done.total() == 0 {
-            s.pg_nothing
+            s.purge.nothing
         } else {
-            s.pg_done
+            s.purge.done
         }
     );
     for l in lines(s, &done) {
         println!("{l}");
     }
     if done.held > 0 {
-        println!("{}", (s.pg_held)(done.held));
+        println!("{}", (s.purge.held)(done.held));
     }
     if !scrubbed {
-        println!("{}", s.pg_not_scrubbed);
+        println!("{}", s.purge.not_scrubbed);
     }
-    println!("{}", s.pg_backups);
+    println!("{}", s.purge.backups);
     Ok(())
 }
 
@@ -87,7 +87,7 @@ pub fn hold(
         None
     } else {
         let r = text::validate(TextKind::Line, reason.unwrap_or(""), true)
-            .map_err(|_| s.pg_reason_needed.to_owned())?;
+            .map_err(|_| s.purge.reason_needed.to_owned())?;
         Some(r)
     };
     let mut store = Store::open_existing(&setup.paths.db).map_err(|e| s.store_error(&e))?;
@@ -101,9 +101,9 @@ pub fn hold(
     println!(
         "{}",
         if release {
-            (s.pg_released)(&number)
+            (s.purge.released)(&number)
         } else {
-            (s.pg_on_hold)(&number)
+            (s.purge.on_hold)(&number)
         }
     );
     Ok(())

@@ -103,11 +103,11 @@ impl AccountForm {
 
     pub fn keys(&self, view: &View<'_>) -> Keys {
         let s = view.s;
-        let mut keys = vec![("Tab", s.key_next_field)];
+        let mut keys = vec![("Tab", s.keys.next_field)];
         if self.focus == 0 {
-            keys.push(("←→", s.key_change));
+            keys.push(("←→", s.keys.change));
         }
-        keys.extend([("Ctrl+S", s.key_save), ("Esc", s.key_back)]);
+        keys.extend([("Ctrl+S", s.keys.save), ("Esc", s.keys.back)]);
         keys
     }
 
@@ -115,7 +115,7 @@ impl AccountForm {
         let (s, theme) = (view.s, view.theme);
         frame.render_widget(
             Paragraph::new(Span::styled(
-                (s.acc_title)(&text::line(&self.name)),
+                (s.account.title)(&text::line(&self.name)),
                 theme.title,
             )),
             Rect { height: 1, ..area },
@@ -153,13 +153,13 @@ impl AccountForm {
             )
         };
         let pin_label = if self.has_pin {
-            s.acc_pin_keep
+            s.account.pin_keep
         } else {
-            s.si_pin
+            s.sign_in.pin
         };
         [
             Line::from(vec![
-                label(0, s.acc_role),
+                label(0, s.account.role),
                 Span::styled(
                     format!("◀ {} ▶", s.access_role(self.role)),
                     if self.focus == 0 {
@@ -168,14 +168,14 @@ impl AccountForm {
                         theme.field
                     },
                 ),
-                Span::styled(format!("  {}", s.acc_role_hint), theme.dim),
+                Span::styled(format!("  {}", s.account.role_hint), theme.dim),
             ]),
             Line::from(vec![
                 label(1, pin_label),
                 Span::raw("●".repeat(self.pin.len())),
             ]),
             Line::from(vec![
-                label(2, s.si_pin_again),
+                label(2, s.sign_in.pin_again),
                 Span::raw("●".repeat(self.again.len())),
             ]),
         ]

@@ -45,19 +45,22 @@ impl AttentionList {
     pub fn keys(&self, view: &View<'_>) -> Keys {
         let s = view.s;
         vec![
-            ("↑↓", s.key_choose),
-            ("a", s.key_new),
-            ("x", s.key_end),
-            ("Esc", s.key_back),
+            ("↑↓", s.keys.choose),
+            ("a", s.keys.new),
+            ("x", s.keys.end),
+            ("Esc", s.keys.back),
         ]
     }
 
     pub fn render(&self, frame: &mut Frame<'_>, area: Rect, view: &View<'_>) {
         let (s, theme) = (view.s, view.theme);
         let current = self.rows.iter().filter(|r| r.ended_at.is_none()).count();
-        let mut lines = vec![Line::from(Span::styled((s.at_title)(current), theme.title))];
+        let mut lines = vec![Line::from(Span::styled(
+            (s.attention.title)(current),
+            theme.title,
+        ))];
         if self.rows.is_empty() {
-            lines.push(Line::from(Span::styled(s.at_none, theme.dim)));
+            lines.push(Line::from(Span::styled(s.attention.none, theme.dim)));
         }
         let room = usize::from(area.height).saturating_sub(1).max(1);
         let from = self.cursor.at().saturating_sub(room - 1);
@@ -65,8 +68,12 @@ impl AttentionList {
             let selected = i == self.cursor.at();
             let reasons: Vec<&str> = r.reasons.iter().map(|x| s.attention_reason(*x)).collect();
             let when = match r.ended_at {
-                Some(_) => s.at_ended_word.to_owned(),
-                None => format!("{} {}", s.at_next_review, r.next_review.format("%m-%d")),
+                Some(_) => s.attention.ended_word.to_owned(),
+                None => format!(
+                    "{} {}",
+                    s.attention.next_review,
+                    r.next_review.format("%m-%d")
+                ),
             };
             lines.push(Line::from(vec![
                 Span::raw(if selected { " ▶ " } else { "   " }),

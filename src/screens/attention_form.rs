@@ -34,17 +34,21 @@ impl AttentionForm {
         let s = view.s;
         AttentionForm {
             form: Form::new(vec![
-                Field::pick(s.at_student, Pool::Students, None)
+                Field::pick(s.attention.student, Pool::Students, None)
                     .required()
-                    .hint(s.hint_type_to_find),
+                    .hint(s.hints.type_to_find),
                 Field::multi(
-                    s.at_reason,
-                    s.at_reasons.iter().map(|r| (*r).to_owned()).collect(),
+                    s.attention.reason,
+                    s.attention
+                        .reasons
+                        .iter()
+                        .map(|r| (*r).to_owned())
+                        .collect(),
                     vec![false; Reason::ALL.len()],
                 ),
-                Field::pick(s.at_teacher, Pool::Staff, None).required(),
-                Field::line(s.at_review_days, TextKind::Name, "30").required(),
-                Field::area(s.at_note, "", 3),
+                Field::pick(s.attention.teacher, Pool::Staff, None).required(),
+                Field::line(s.attention.review_days, TextKind::Name, "30").required(),
+                Field::area(s.attention.note, "", 3),
             ]),
         }
     }
@@ -118,9 +122,9 @@ impl AttentionForm {
     pub fn keys(&self, view: &View<'_>) -> Keys {
         let s = view.s;
         vec![
-            ("Tab", s.key_next_field),
-            ("Ctrl+S", s.key_save),
-            ("Esc", s.key_back),
+            ("Tab", s.keys.next_field),
+            ("Ctrl+S", s.keys.save),
+            ("Esc", s.keys.back),
         ]
     }
 
@@ -129,7 +133,7 @@ impl AttentionForm {
         let [title, body] =
             Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(area);
         frame.render_widget(
-            Paragraph::new(Span::styled(s.at_form_title, theme.title)),
+            Paragraph::new(Span::styled(s.attention.form_title, theme.title)),
             title,
         );
         self.form.render(frame, body, view, view.caret);

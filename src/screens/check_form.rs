@@ -258,13 +258,13 @@ impl CheckForm {
                 ("o", s.result_ok),
                 ("x", s.result_problem),
                 ("n", s.result_na),
-                ("a", s.key_all_ok_save),
-                ("Enter", s.key_save),
-                ("Esc", s.key_back),
-                ("e", s.key_note),
-                ("↑↓", s.key_item),
+                ("a", s.keys.all_ok_save),
+                ("Enter", s.keys.save),
+                ("Esc", s.keys.back),
+                ("e", s.keys.note),
+                ("↑↓", s.keys.item),
             ],
-            _ => vec![("Enter", s.key_done_typing), ("Ctrl+S", s.key_save)],
+            _ => vec![("Enter", s.keys.done_typing), ("Ctrl+S", s.keys.save)],
         }
     }
 
@@ -334,7 +334,7 @@ impl CheckForm {
     ) {
         let (s, theme) = (view.s, view.theme);
         if let Some(item) = self.items.get(self.cursor) {
-            let hint = (item.result == ItemResult::Problem).then_some(s.hint_problem_note);
+            let hint = (item.result == ItemResult::Problem).then_some(s.hints.problem_note);
             field::render(
                 frame,
                 item_note,

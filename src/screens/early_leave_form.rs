@@ -42,22 +42,22 @@ impl EarlyLeaveForm {
         let yes_no = || s.no_yes.iter().map(|t| (*t).to_owned()).collect::<Vec<_>>();
         EarlyLeaveForm {
             form: Form::new(vec![
-                Field::pick(s.f_student, Pool::Students, None)
+                Field::pick(s.fields.student, Pool::Students, None)
                     .required()
-                    .hint(s.hint_type_to_find),
-                Field::pick(s.f_approved_by, Pool::Staff, None).required(),
-                Field::choice(s.f_slip_seen, yes_no(), 0),
-                Field::choice(s.f_teacher_confirmed, yes_no(), 0),
-                Field::line(s.f_collected_by, TextKind::Name, ""),
-                Field::line(s.f_relation, TextKind::Name, ""),
-                Field::line(s.f_phone, TextKind::Name, ""),
+                    .hint(s.hints.type_to_find),
+                Field::pick(s.fields.approved_by, Pool::Staff, None).required(),
+                Field::choice(s.fields.slip_seen, yes_no(), 0),
+                Field::choice(s.fields.teacher_confirmed, yes_no(), 0),
+                Field::line(s.fields.collected_by, TextKind::Name, ""),
+                Field::line(s.fields.relation, TextKind::Name, ""),
+                Field::line(s.fields.phone, TextKind::Name, ""),
                 Field::line(
-                    s.f_time_out,
+                    s.fields.time_out,
                     TextKind::Name,
                     &format_when(view.now_utc(), &view.offset),
                 )
                 .required(),
-                Field::line(s.f_note, TextKind::Line, ""),
+                Field::line(s.fields.note, TextKind::Line, ""),
             ]),
         }
     }
@@ -133,10 +133,10 @@ impl EarlyLeaveForm {
     pub fn keys(&self, view: &View<'_>) -> Keys {
         let s = view.s;
         vec![
-            ("Tab", s.key_next_field),
-            ("←→", s.key_change),
-            ("Ctrl+S", s.key_save),
-            ("Esc", s.key_back),
+            ("Tab", s.keys.next_field),
+            ("←→", s.keys.change),
+            ("Ctrl+S", s.keys.save),
+            ("Esc", s.keys.back),
         ]
     }
 

@@ -59,21 +59,25 @@ impl FollowupForm {
             link,
             form: Form::new(vec![
                 Field::choice(
-                    s.f_kind,
+                    s.fields.kind,
                     s.followup_kinds.iter().map(|k| (*k).to_owned()).collect(),
                     kind.index(),
                 ),
                 Field::pick(
-                    s.f_student,
+                    s.fields.student,
                     Pool::Students,
                     student.map(|(id, n)| (id.0, n)),
                 )
-                .hint(s.hint_type_to_find),
-                Field::line(s.f_note, TextKind::Line, ""),
-                Field::pick(s.f_owner, Pool::Staff, owner).required(),
-                Field::line(s.f_due, TextKind::Name, &format_when(due, &view.offset))
-                    .required()
-                    .hint(s.hint_when),
+                .hint(s.hints.type_to_find),
+                Field::line(s.fields.note, TextKind::Line, ""),
+                Field::pick(s.fields.owner, Pool::Staff, owner).required(),
+                Field::line(
+                    s.fields.due,
+                    TextKind::Name,
+                    &format_when(due, &view.offset),
+                )
+                .required()
+                .hint(s.hints.when),
             ]),
         }
     }
@@ -140,10 +144,10 @@ impl FollowupForm {
     pub fn keys(&self, view: &View<'_>) -> Keys {
         let s = view.s;
         vec![
-            ("Tab", s.key_next_field),
-            ("←→", s.key_change),
-            ("Ctrl+S", s.key_save),
-            ("Esc", s.key_back),
+            ("Tab", s.keys.next_field),
+            ("←→", s.keys.change),
+            ("Ctrl+S", s.keys.save),
+            ("Esc", s.keys.back),
         ]
     }
 

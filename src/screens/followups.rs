@@ -82,24 +82,24 @@ impl FollowupList {
     pub fn keys(&self, view: &View<'_>) -> Keys {
         let s = view.s;
         vec![
-            ("c", s.key_complete),
-            ("r", s.key_reschedule),
-            ("a", s.key_new),
-            ("Enter", s.key_open_incident),
+            ("c", s.keys.complete),
+            ("r", s.keys.reschedule),
+            ("a", s.keys.new),
+            ("Enter", s.keys.open_incident),
             (
                 "m",
                 if self.mine {
-                    s.key_everyones
+                    s.keys.everyones
                 } else {
-                    s.key_mine
+                    s.keys.mine
                 },
             ),
             (
                 "d",
                 if self.with_done {
-                    s.key_open_only
+                    s.keys.open_only
                 } else {
-                    s.key_with_done
+                    s.keys.with_done
                 },
             ),
         ]
@@ -111,7 +111,7 @@ impl FollowupList {
         let overdue = self.rows.iter().filter(|f| f.is_overdue(now)).count();
         let mut title = vec![Span::styled(format!("{} ", s.followups_title), theme.title)];
         if self.mine {
-            title.push(Span::styled(format!("[{}] ", s.key_mine), theme.warn));
+            title.push(Span::styled(format!("[{}] ", s.keys.mine), theme.warn));
         }
         if overdue > 0 {
             title.push(Span::styled(
@@ -121,7 +121,7 @@ impl FollowupList {
         }
         let mut lines = vec![Line::from(title)];
         if self.rows.is_empty() {
-            lines.push(Line::from(Span::styled(s.no_followups, theme.dim)));
+            lines.push(Line::from(Span::styled(s.empty.followups, theme.dim)));
         }
         let room = usize::from(area.height).saturating_sub(1).max(1);
         let cursor = self.cursor.at().min(self.rows.len().saturating_sub(1));

@@ -110,7 +110,7 @@ impl GateScreen {
 
     pub fn keys(&self, view: &View<'_>) -> Keys {
         let s = view.s;
-        let mut keys = vec![("v", s.key_sign_in)];
+        let mut keys = vec![("v", s.keys.sign_in)];
         let signing_out = self.view == GateView::OnCampus && !view.data.on_campus.is_empty();
         // When someone must be resolved (still in after the day ends), both ways to resolve
         // come before the keys for the other lists, so a narrow bar keeps them.
@@ -124,27 +124,27 @@ impl GateScreen {
         };
         match self.view {
             GateView::OnCampus if resolving => keys.extend([
-                ("x", s.key_sign_out),
-                ("u", s.key_left_unsigned),
-                ("t", s.key_out_at),
+                ("x", s.keys.sign_out),
+                ("u", s.keys.left_unsigned),
+                ("t", s.keys.out_at),
             ]),
             GateView::OnCampus if signing_out => {
-                keys.extend([("x", s.key_sign_out), ("u", s.key_left_unsigned)]);
+                keys.extend([("x", s.keys.sign_out), ("u", s.keys.left_unsigned)]);
             }
-            GateView::EarlyLeaves => keys.push(("b", s.key_back_in)),
+            GateView::EarlyLeaves => keys.push(("b", s.keys.back_in)),
             _ => {}
         }
-        keys.extend([("e", s.key_early_leave), ("Tab", s.key_next_view)]);
+        keys.extend([("e", s.keys.early_leave), ("Tab", s.keys.next_view)]);
         if self.desk {
-            keys.push(("m", s.key_watchlist));
+            keys.push(("m", s.keys.watchlist));
         }
         if signing_out && view.data.reveal_allowed {
-            keys.push(("d", s.key_reveal));
+            keys.push(("d", s.keys.reveal));
         }
         // Last, so an 80-column bar drops it first: a sign-out at another time is the rarest
         // of these, and the help screen still lists it.
         if signing_out && !resolving {
-            keys.push(("t", s.key_out_at));
+            keys.push(("t", s.keys.out_at));
         }
         keys
     }
@@ -241,7 +241,7 @@ impl GateScreen {
     fn log_lines(&self, view: &View<'_>, width: usize) -> Vec<Line<'static>> {
         let (s, theme) = (view.s, view.theme);
         if self.log.is_empty() {
-            return vec![Line::from(Span::styled(s.no_visits_today, theme.dim))];
+            return vec![Line::from(Span::styled(s.empty.visits_today, theme.dim))];
         }
         // As wide as the widest state shown, so the details line up without a wide gap.
         let state_width = widest(&[
@@ -305,7 +305,7 @@ impl GateScreen {
             .unwrap_or(0)
             .min(12);
         if self.leaves.is_empty() {
-            return vec![Line::from(Span::styled(s.no_leaves_today, theme.dim))];
+            return vec![Line::from(Span::styled(s.empty.leaves_today, theme.dim))];
         }
         self.leaves
             .iter()
@@ -336,14 +336,14 @@ impl GateScreen {
                 // Who collected the student first: that is what the guard checks at the gate.
                 let detail = format!(
                     "{} {}({}) · {} {} · {} {} · {} {}",
-                    s.f_collected_by,
+                    s.fields.collected_by,
                     text::line(&l.collected_by),
                     text::line(&l.relation),
-                    s.f_approved_by,
+                    s.fields.approved_by,
                     text::line(&l.approved_by),
-                    s.f_slip_seen,
+                    s.fields.slip_seen,
                     yes_no(l.slip_seen),
-                    s.f_teacher_confirmed,
+                    s.fields.teacher_confirmed,
                     yes_no(l.teacher_confirmed),
                 );
                 with_rest(spans, &detail, width, theme.dim)
@@ -375,7 +375,7 @@ fn visit_detail(v: &Visit, view: &View<'_>) -> String {
         text::line(&v.purpose).into_owned(),
     ];
     if let Some(host) = &v.host_name {
-        parts.push(format!("{} {}", s.f_host, text::line(host)));
+        parts.push(format!("{} {}", s.fields.host, text::line(host)));
     }
     if !v.document.last4.is_empty() {
         let length = if v.document.doc_type == Some(idcard::DocType::ResidentId) {

@@ -53,16 +53,20 @@ impl HazardForm {
         let mut form = HazardForm {
             form: Form::new(vec![
                 Field::choice(
-                    s.f_hazard_kind,
+                    s.fields.hazard_kind,
                     s.hazard_kinds.iter().map(|k| (*k).to_owned()).collect(),
                     0,
                 ),
-                Field::choice(s.f_place, places, place_index),
-                Field::line(s.f_place_other, TextKind::Name, "").required(),
-                Field::area(s.f_description, description, 3).required(),
-                Field::choice(s.f_risk, risks, 1.min(cfg.risks.len().saturating_sub(1))),
-                Field::pick(s.f_owner, Pool::Staff, None).hint(s.hint_type_to_find),
-                Field::area(s.f_steps, "", 2),
+                Field::choice(s.fields.place, places, place_index),
+                Field::line(s.fields.place_other, TextKind::Name, "").required(),
+                Field::area(s.fields.description, description, 3).required(),
+                Field::choice(
+                    s.fields.risk,
+                    risks,
+                    1.min(cfg.risks.len().saturating_sub(1)),
+                ),
+                Field::pick(s.fields.owner, Pool::Staff, None).hint(s.hints.type_to_find),
+                Field::area(s.fields.steps, "", 2),
             ]),
             from_check,
         };
@@ -136,10 +140,10 @@ impl HazardForm {
     pub fn keys(&self, view: &View<'_>) -> Keys {
         let s = view.s;
         vec![
-            ("Tab", s.key_next_field),
-            ("←→", s.key_change),
-            ("Ctrl+S", s.key_save),
-            ("Esc", s.key_back),
+            ("Tab", s.keys.next_field),
+            ("←→", s.keys.change),
+            ("Ctrl+S", s.keys.save),
+            ("Esc", s.keys.back),
         ]
     }
 

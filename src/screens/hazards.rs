@@ -86,21 +86,21 @@ impl HazardList {
 
     pub fn keys(&self, view: &View<'_>) -> Keys {
         let s = view.s;
-        let mut keys = vec![("a", s.key_new)];
+        let mut keys = vec![("a", s.keys.new)];
         match self.selected().map(|h| h.status) {
-            Some(HazardStatus::Open) => keys.push(("r", s.key_start_rectifying)),
-            Some(HazardStatus::Rectifying) => keys.push(("r", s.key_mark_rectified)),
-            Some(HazardStatus::Rectified) => keys.push(("v", s.key_verify)),
+            Some(HazardStatus::Open) => keys.push(("r", s.keys.start_rectifying)),
+            Some(HazardStatus::Rectifying) => keys.push(("r", s.keys.mark_rectified)),
+            Some(HazardStatus::Rectified) => keys.push(("v", s.keys.verify)),
             _ => {}
         }
         keys.extend([
-            ("f", s.key_add_followup),
+            ("f", s.keys.add_followup),
             (
                 "d",
                 if self.all {
-                    s.key_open_only
+                    s.keys.open_only
                 } else {
-                    s.key_with_done
+                    s.keys.with_done
                 },
             ),
         ]);
@@ -126,7 +126,7 @@ impl HazardList {
             ),
         ])];
         if self.rows.is_empty() {
-            lines.push(Line::from(Span::styled(s.no_hazards, theme.dim)));
+            lines.push(Line::from(Span::styled(s.empty.hazards, theme.dim)));
         }
         let room = usize::from(list.height).saturating_sub(1).max(1);
         // As wide as the longest place, within what the window allows.
@@ -164,7 +164,7 @@ impl HazardList {
                 "{} · {} · {} {}",
                 s.hazard_kind(h.draft.kind),
                 place_name(&h.draft.place, view),
-                s.f_owner,
+                s.fields.owner,
                 h.owner_name
                     .as_deref()
                     .map_or("—".into(), |n| text::line(n).into_owned())
@@ -178,7 +178,7 @@ impl HazardList {
             lines.push(Line::from(Span::styled(
                 format!(
                     "{} {}",
-                    s.f_steps,
+                    s.fields.steps,
                     text::display(&h.draft.steps, true).replace('\n', " ")
                 ),
                 theme.dim,

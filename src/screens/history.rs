@@ -32,7 +32,7 @@ pub fn history_lines(log: &[LogEntry], view: &View<'_>) -> Vec<Line<'static>> {
         lines.push(Line::from(head));
         for c in &e.changes {
             let (label, who) = match c.field.split_once(':') {
-                Some((_, name)) => (s.f_student, format!(" {}", text::line(name))),
+                Some((_, name)) => (s.fields.student, format!(" {}", text::line(name))),
                 None => (field_label(s, &c.field), String::new()),
             };
             lines.push(Line::from(Span::styled(
@@ -50,21 +50,21 @@ pub fn history_lines(log: &[LogEntry], view: &View<'_>) -> Vec<Line<'static>> {
 
 fn field_label(s: &Strings, field: &str) -> &'static str {
     match field {
-        "occurred_at" => s.f_when,
-        "place" => s.f_place,
-        "category" => s.f_category,
-        "severity" => s.f_severity,
-        "source" => s.f_source,
-        "narrative" => s.f_narrative,
-        "child_words" => s.f_child_words,
-        "immediate_action" => s.f_action,
-        "bullying" => s.f_bullying,
-        "bullying_on" => s.f_bullying_on,
-        "due_at" => s.f_due,
-        "outcome" => s.f_outcome,
-        "steps" => s.f_steps,
+        "occurred_at" => s.fields.when,
+        "place" => s.fields.place,
+        "category" => s.fields.category,
+        "severity" => s.fields.severity,
+        "source" => s.fields.source,
+        "narrative" => s.fields.narrative,
+        "child_words" => s.fields.child_words,
+        "immediate_action" => s.fields.action,
+        "bullying" => s.fields.bullying,
+        "bullying_on" => s.fields.bullying_on,
+        "due_at" => s.fields.due,
+        "outcome" => s.fields.outcome,
+        "steps" => s.fields.steps,
         // "status" and "hazard_status".
-        _ => s.f_status,
+        _ => s.fields.status,
     }
 }
 

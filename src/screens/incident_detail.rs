@@ -77,16 +77,16 @@ impl IncidentDetail {
         let mut keys = Vec::new();
         if self.incident.as_ref().is_some_and(|i| i.voided.is_none()) {
             keys.extend([
-                ("e", s.key_correct),
-                ("f", s.key_add_followup),
-                ("v", s.key_void),
+                ("e", s.keys.correct),
+                ("f", s.keys.add_followup),
+                ("v", s.keys.void),
             ]);
         }
         keys.extend([
-            ("Esc", s.key_back),
-            ("Enter", s.key_student_history),
-            ("Tab", s.key_next_student),
-            ("↑↓", s.key_scroll),
+            ("Esc", s.keys.back),
+            ("Enter", s.keys.student_history),
+            ("Tab", s.keys.next_student),
+            ("↑↓", s.keys.scroll),
         ]);
         keys
     }
@@ -136,9 +136,9 @@ impl IncidentDetail {
         lines.push(Self::when_line(i, view));
         lines.push(Line::from(format!(
             "{} {} · {} {}",
-            s.f_place,
+            s.fields.place,
             place,
-            s.f_source,
+            s.fields.source,
             s.source(d.source)
         )));
         lines.extend(Self::account_lines(i, view));
@@ -172,7 +172,7 @@ impl IncidentDetail {
                 view.cfg.category_name(&d.category, view.lang),
                 s.severity(d.severity),
                 s.status(d.status),
-                s.f_bullying,
+                s.fields.bullying,
                 bullying
             )),
             clock,
@@ -188,7 +188,7 @@ impl IncidentDetail {
             ""
         };
         Line::from(vec![
-            Span::raw(format!("{} {}", s.f_when, view.day_hm(d.occurred_at))),
+            Span::raw(format!("{} {}", s.fields.when, view.day_hm(d.occurred_at))),
             Span::styled(format!("{backdated} "), theme.warn),
             Span::styled(
                 (s.entered_line)(&view.day_hm(i.entered_at), &text::line(&i.entered_by)),
@@ -203,9 +203,9 @@ impl IncidentDetail {
         let (s, theme, d) = (view.s, view.theme, &i.draft);
         let mut lines = Vec::new();
         for (label, body) in [
-            (s.f_narrative, &d.narrative),
-            (s.f_child_words, &d.child_words),
-            (s.f_action, &d.immediate_action),
+            (s.fields.narrative, &d.narrative),
+            (s.fields.child_words, &d.child_words),
+            (s.fields.action, &d.immediate_action),
         ] {
             if body.is_empty() {
                 continue;
@@ -221,7 +221,7 @@ impl IncidentDetail {
     fn student_lines(&self, i: &Incident, view: &View<'_>) -> Vec<Line<'static>> {
         let (s, theme) = (view.s, view.theme);
         let mut lines = vec![Line::from(Span::styled(
-            format!("{} ({})", s.f_students, i.students.len()),
+            format!("{} ({})", s.fields.students, i.students.len()),
             theme.title,
         ))];
         for (n, st) in i.students.iter().enumerate() {
@@ -261,7 +261,7 @@ impl IncidentDetail {
                 // A quiet mark for those who keep the register (the list is empty for others).
                 Span::styled(
                     if view.data.attention.contains(&st.student.id) {
-                        format!(" [{}]", s.at_hint)
+                        format!(" [{}]", s.attention.hint)
                     } else {
                         String::new()
                     },

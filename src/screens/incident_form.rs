@@ -256,30 +256,30 @@ impl IncidentForm {
     pub fn keys(&self, view: &View<'_>) -> Keys {
         let s = view.s;
         if self.reason.is_some() {
-            return vec![("Enter", s.key_save), ("Esc", s.key_back)];
+            return vec![("Enter", s.keys.save), ("Esc", s.keys.back)];
         }
         if self.editor.is_some() {
             return vec![
-                ("Tab", s.key_next_field),
-                ("↓", s.key_choose),
-                ("Space", s.key_tick),
-                ("Ctrl+S", s.key_done_typing),
-                ("Esc", s.key_back),
+                ("Tab", s.keys.next_field),
+                ("↓", s.keys.choose),
+                ("Space", s.keys.tick),
+                ("Ctrl+S", s.keys.done_typing),
+                ("Esc", s.keys.back),
             ];
         }
         match self.section {
             Section::Fields => vec![
-                ("Tab", s.key_next_field),
-                ("←→", s.key_change),
-                ("Ctrl+S", s.key_save),
-                ("Esc", s.key_back),
+                ("Tab", s.keys.next_field),
+                ("←→", s.keys.change),
+                ("Ctrl+S", s.keys.save),
+                ("Esc", s.keys.back),
             ],
             Section::Students => vec![
-                ("a", s.key_add_student),
-                ("Enter", s.key_edit),
-                ("d", s.key_remove),
-                ("Tab", s.key_fields),
-                ("Ctrl+S", s.key_save),
+                ("a", s.keys.add_student),
+                ("Enter", s.keys.edit),
+                ("d", s.keys.remove),
+                ("Tab", s.keys.fields),
+                ("Ctrl+S", s.keys.save),
             ],
         }
     }
@@ -299,35 +299,43 @@ fn fields(view: &View<'_>, draft: &IncidentDraft) -> Vec<Field> {
     let words = |v: &[&'static str]| v.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>();
     vec![
         Field::line(
-            s.f_when,
+            s.fields.when,
             TextKind::Name,
             &format_when(draft.occurred_at, &view.offset),
         )
         .required()
-        .hint(s.hint_when_happened),
-        Field::choice(s.f_place, places, place_index),
-        Field::line(s.f_place_other, TextKind::Name, &place_text).required(),
+        .hint(s.hints.when_happened),
+        Field::choice(s.fields.place, places, place_index),
+        Field::line(s.fields.place_other, TextKind::Name, &place_text).required(),
         Field::choice(
-            s.f_category,
+            s.fields.category,
             cfg.categories
                 .iter()
                 .map(|c| c.name.get(view.lang).to_owned())
                 .collect(),
             category,
         ),
-        Field::choice(s.f_severity, words(&s.severities), draft.severity.index()),
-        Field::choice(s.f_source, words(&s.sources), draft.source.index()),
-        Field::area(s.f_narrative, &draft.narrative, 3).required(),
-        Field::area(s.f_child_words, &draft.child_words, 2),
-        Field::area(s.f_action, &draft.immediate_action, 2),
-        Field::choice(s.f_bullying, words(&s.bullying), draft.bullying.index()),
+        Field::choice(
+            s.fields.severity,
+            words(&s.severities),
+            draft.severity.index(),
+        ),
+        Field::choice(s.fields.source, words(&s.sources), draft.source.index()),
+        Field::area(s.fields.narrative, &draft.narrative, 3).required(),
+        Field::area(s.fields.child_words, &draft.child_words, 2),
+        Field::area(s.fields.action, &draft.immediate_action, 2),
+        Field::choice(
+            s.fields.bullying,
+            words(&s.bullying),
+            draft.bullying.index(),
+        ),
         Field::line(
-            s.f_bullying_on,
+            s.fields.bullying_on,
             TextKind::Name,
             &draft.bullying_on.map(|d| d.to_string()).unwrap_or_default(),
         )
         .required(),
-        Field::choice(s.f_status, words(&s.statuses), draft.status.index()),
+        Field::choice(s.fields.status, words(&s.statuses), draft.status.index()),
     ]
 }
 

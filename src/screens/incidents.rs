@@ -238,23 +238,23 @@ impl IncidentList {
     pub fn keys(&self, view: &View<'_>) -> Keys {
         let s = view.s;
         if self.search.is_some() {
-            return vec![("Enter", s.key_search), ("Esc", s.key_back)];
+            return vec![("Enter", s.keys.search), ("Esc", s.keys.back)];
         }
         match self.mode {
             Mode::Incidents => vec![
-                ("Enter", s.key_open),
-                ("a", s.key_new),
-                ("/", s.key_search),
-                ("1-4", s.key_filters),
-                ("x", s.key_clear),
-                ("m", s.key_slips),
+                ("Enter", s.keys.open),
+                ("a", s.keys.new),
+                ("/", s.keys.search),
+                ("1-4", s.keys.filters),
+                ("x", s.keys.clear),
+                ("m", s.keys.slips),
             ],
             Mode::Slips => vec![
-                ("a", s.key_new),
-                ("e", s.key_slip_new_incident),
-                ("g", s.key_slip_merge),
-                ("u", s.key_slip_unfounded),
-                ("m", s.key_incidents),
+                ("a", s.keys.new),
+                ("e", s.keys.slip_new_incident),
+                ("g", s.keys.slip_merge),
+                ("u", s.keys.slip_unfounded),
+                ("m", s.keys.incidents),
             ],
         }
     }

@@ -52,19 +52,19 @@ impl InvolvedEditor {
         let measures = &view.cfg.measures;
         let fields = vec![
             Field::pick(
-                s.f_student,
+                s.fields.student,
                 Pool::Students,
                 row.map(|r| (r.student.0, r.name.clone())),
             )
             .required()
-            .hint(s.hint_type_to_find),
+            .hint(s.hints.type_to_find),
             Field::choice(
-                s.f_role,
+                s.fields.role,
                 Role::ALL.iter().map(|r| s.role(*r).to_owned()).collect(),
                 row.map_or(1, |r| r.role.index()),
             ),
             Field::multi(
-                s.f_measures,
+                s.fields.measures,
                 measures
                     .iter()
                     .map(|m| m.name.get(view.lang).to_owned())
@@ -75,15 +75,15 @@ impl InvolvedEditor {
                     .collect(),
             ),
             Field::line(
-                s.f_parents_told_at,
+                s.fields.parents_told_at,
                 TextKind::Name,
                 &row.and_then(|r| r.told_at)
                     .map(|t| format_when(t, &view.offset))
                     .unwrap_or_default(),
             )
-            .hint(s.hint_when),
+            .hint(s.hints.when),
             Field::pick(
-                s.f_told_by,
+                s.fields.told_by,
                 Pool::Staff,
                 row.and_then(|r| r.told_by.as_ref())
                     .map(|(id, n)| (id.0, n.clone())),

@@ -60,16 +60,16 @@ impl NowScreen {
         let mut keys = Vec::new();
         if !view.data.active.is_empty() && view.data.shift.is_some() {
             keys.extend([
-                ("↑↓", s.key_choose),
-                ("Enter", s.key_check),
-                ("o", s.key_all_ok),
+                ("↑↓", s.keys.choose),
+                ("Enter", s.keys.check),
+                ("o", s.keys.all_ok),
             ]);
         }
         if view.data.open_exceptions > 0 {
             keys.push(("e", s.press_e_short));
         }
         if view.data.shift.is_none() {
-            keys.push(("s", s.key_open_shift_hint));
+            keys.push(("s", s.keys.open_shift_hint));
         }
         keys
     }
@@ -78,7 +78,7 @@ impl NowScreen {
         let (s, theme, data) = (view.s, view.theme, view.data);
         let mut lines: Vec<Line> = Vec::new();
         if data.shift.is_none() {
-            lines.push(Line::from(Span::styled(s.no_shift_open, theme.warn)));
+            lines.push(Line::from(Span::styled(s.empty.shift_open, theme.warn)));
             lines.push(Line::from(""));
         }
         self.slot_lines(view, &mut lines);
@@ -93,7 +93,7 @@ impl NowScreen {
         let (s, theme, data) = (view.s, view.theme, view.data);
         let active = schedule::active_at(view.cfg, view.now);
         if active.is_empty() {
-            lines.push(Line::from(Span::styled(s.no_slot_now, theme.title)));
+            lines.push(Line::from(Span::styled(s.empty.slot_now, theme.title)));
         }
         let cursor = self.cursor.min(data.active.len().saturating_sub(1));
         // As wide as the longest place name shown, within reason.
@@ -182,12 +182,12 @@ fn tally_lines(view: &View<'_>, lines: &mut Vec<Line<'static>>) {
     let (s, theme, data) = (view.s, view.theme, view.data);
     let t = data.today_tally;
     let counts = [
-        (s.state_done, t.done, theme.done),
-        (s.state_late, t.late, theme.partial),
-        (s.state_partial, t.partial, theme.partial),
-        (s.state_missed, t.missed, theme.missed),
-        (s.state_due, t.due, theme.due),
-        (s.state_upcoming, t.upcoming, theme.upcoming),
+        (s.states.done, t.done, theme.done),
+        (s.states.late, t.late, theme.partial),
+        (s.states.partial, t.partial, theme.partial),
+        (s.states.missed, t.missed, theme.missed),
+        (s.states.due, t.due, theme.due),
+        (s.states.upcoming, t.upcoming, theme.upcoming),
     ];
     let mut spans = vec![Span::styled(format!("{}  ", s.today_rounds), theme.title)];
     for (i, (word, n, style)) in counts.into_iter().enumerate() {
@@ -245,7 +245,7 @@ fn followups_line(view: &View<'_>) -> Line<'static> {
             count_style(overdue, theme),
         ),
         Span::styled(format!("· {} ", (s.due_today_n)(due_today)), theme.due),
-        Span::styled(format!("  f {}", s.key_open), theme.dim),
+        Span::styled(format!("  f {}", s.keys.open), theme.dim),
     ])
 }
 
@@ -280,7 +280,7 @@ fn incidents_line(view: &View<'_>) -> Line<'static> {
             theme.warn,
         ));
     }
-    spans.push(Span::styled(format!("  i {}", s.key_open), theme.dim));
+    spans.push(Span::styled(format!("  i {}", s.keys.open), theme.dim));
     Line::from(spans)
 }
 
@@ -295,7 +295,7 @@ fn gate_line(view: &View<'_>) -> Line<'static> {
         })
         .count();
     Line::from(vec![
-        Span::styled(format!("{}  ", s.tab_gate), theme.title),
+        Span::styled(format!("{}  ", s.tabs.gate), theme.title),
         Span::raw((s.visitors_on_site)(data.on_campus.len())),
         Span::styled(
             if unresolved > 0 {
@@ -305,7 +305,7 @@ fn gate_line(view: &View<'_>) -> Line<'static> {
             },
             theme.missed,
         ),
-        Span::styled(format!("  g {}", s.key_open), theme.dim),
+        Span::styled(format!("  g {}", s.keys.open), theme.dim),
     ])
 }
 
@@ -319,7 +319,7 @@ fn hazards_line(view: &View<'_>) -> Line<'static> {
         .filter(|h| h.is_overdue(today))
         .count();
     Line::from(vec![
-        Span::styled(format!("{}  ", s.tab_hazards), theme.title),
+        Span::styled(format!("{}  ", s.tabs.hazards), theme.title),
         Span::raw((s.pending_n)(
             data.pending_hazards
                 .iter()
@@ -330,7 +330,7 @@ fn hazards_line(view: &View<'_>) -> Line<'static> {
             format!(" · {}{}", bang(overdue), (s.overdue_n)(overdue)),
             count_style(overdue, theme),
         ),
-        Span::styled(format!("  h {}", s.key_open), theme.dim),
+        Span::styled(format!("  h {}", s.keys.open), theme.dim),
     ])
 }
 

@@ -183,21 +183,21 @@ impl PatrolScreen {
     pub fn keys(&self, view: &View<'_>) -> Keys {
         let s = view.s;
         let mut keys = vec![
-            ("←↑↓→", s.key_choose),
-            ("Enter", s.key_check),
-            ("o", s.key_all_ok),
+            ("←↑↓→", s.keys.choose),
+            ("Enter", s.keys.check),
+            ("o", s.keys.all_ok),
         ];
         if self.selected().is_some_and(|r| r.state.is_exception()) {
-            keys.push(("r", s.key_reason));
+            keys.push(("r", s.keys.reason));
         }
         if self
             .selected()
             .and_then(|r| r.check.as_ref())
             .is_some_and(|c| c.problems > 0)
         {
-            keys.extend([("e", s.key_to_incident), ("d", s.key_to_hazard)]);
+            keys.extend([("e", s.keys.to_incident), ("d", s.keys.to_hazard)]);
         }
-        keys.extend([("[ ]", s.key_prev_next_day), ("t", s.key_today)]);
+        keys.extend([("[ ]", s.keys.prev_next_day), ("t", s.keys.today)]);
         keys
     }
 
@@ -224,13 +224,13 @@ impl PatrolScreen {
             Span::styled(
                 format!(
                     "   {} {} · {} {} · {} {} · {} {}",
-                    s.state_done,
+                    s.states.done,
                     t.done,
-                    s.state_late,
+                    s.states.late,
                     t.late,
-                    s.state_partial,
+                    s.states.partial,
                     t.partial,
-                    s.state_missed,
+                    s.states.missed,
                     t.missed
                 ),
                 theme.dim,
@@ -246,7 +246,7 @@ impl PatrolScreen {
         let (s, theme) = (view.s, view.theme);
         if self.rows.is_empty() {
             frame.render_widget(
-                Paragraph::new(Span::styled(s.no_rounds_this_day, theme.dim)),
+                Paragraph::new(Span::styled(s.empty.rounds_this_day, theme.dim)),
                 area,
             );
             return;
@@ -384,6 +384,6 @@ fn cell_word(s: &crate::i18n::Strings, round: &RoundView) -> String {
     if state.width() + word.width() < CELL_WIDTH || round.state != RoundState::Partial {
         format!("{state}{word}")
     } else {
-        format!("{}{word}", s.state_partial_short)
+        format!("{}{word}", s.states.partial_short)
     }
 }

@@ -42,25 +42,25 @@ impl ShiftScreen {
         let s = view.s;
         if view.data.shift.is_some() && view.data.signed_in {
             vec![
-                ("Ctrl+L", s.key_lock),
-                ("l", s.key_duty_log),
-                ("c", s.key_close_shift),
+                ("Ctrl+L", s.keys.lock),
+                ("l", s.keys.duty_log),
+                ("c", s.keys.close_shift),
             ]
         } else if view.data.shift.is_some() {
             vec![
-                ("u", s.key_switch_operator),
-                ("l", s.key_duty_log),
-                ("c", s.key_close_shift),
+                ("u", s.keys.switch_operator),
+                ("l", s.keys.duty_log),
+                ("c", s.keys.close_shift),
             ]
         } else {
-            vec![("o", s.key_open_shift), ("l", s.key_duty_log)]
+            vec![("o", s.keys.open_shift), ("l", s.keys.duty_log)]
         }
     }
 
     pub fn render(&self, frame: &mut Frame<'_>, area: Rect, view: &View<'_>) {
         let (s, theme, data) = (view.s, view.theme, view.data);
         let mut lines = match &data.shift {
-            None => vec![Line::from(Span::styled(s.no_shift_open, theme.warn))],
+            None => vec![Line::from(Span::styled(s.empty.shift_open, theme.warn))],
             Some(shift) => current_lines(shift, view),
         };
         lines.push(Line::from(""));

@@ -193,11 +193,11 @@ impl ShiftForm {
             return vec![("y", s.yes), ("n", s.no)];
         }
         vec![
-            ("↑↓", s.key_choose),
-            ("Tab", s.key_next_field),
-            ("Enter", s.key_accept),
-            ("Ctrl+S", s.key_open_shift),
-            ("Esc", s.key_back),
+            ("↑↓", s.keys.choose),
+            ("Tab", s.keys.next_field),
+            ("Enter", s.keys.accept),
+            ("Ctrl+S", s.keys.open_shift),
+            ("Esc", s.keys.back),
         ]
     }
 
@@ -259,7 +259,7 @@ impl ShiftForm {
             popup::confirm(
                 frame,
                 area,
-                &(s.confirm_new_staff)(&names.join("、")),
+                &(s.confirm.new_staff)(&names.join("、")),
                 (s, theme),
             );
         }

@@ -197,7 +197,7 @@ impl SignInScreen {
             name_area,
             &self.name,
             &Spec {
-                label: s.si_name,
+                label: s.sign_in.name,
                 label_width: LABEL_WIDTH,
                 focused: self.focus == 0,
                 hint: matches.as_deref(),
@@ -218,7 +218,7 @@ impl SignInScreen {
             );
         }
         frame.render_widget(
-            Paragraph::new(Span::styled(s.si_keys, theme.dim)),
+            Paragraph::new(Span::styled(s.sign_in.keys, theme.dim)),
             Rect::new(inner.x, inner.bottom().saturating_sub(1), inner.width, 1),
         );
     }
@@ -227,16 +227,16 @@ impl SignInScreen {
     /// locked, whose input is waiting).
     fn heading(&self, s: &Strings) -> (&'static str, String) {
         match &self.mode {
-            Mode::FirstAdmin => (s.si_first_title, s.si_first_intro.to_owned()),
-            Mode::SignIn => (s.si_title, s.si_intro.to_owned()),
+            Mode::FirstAdmin => (s.sign_in.first_title, s.sign_in.first_intro.to_owned()),
+            Mode::SignIn => (s.sign_in.title, s.sign_in.intro.to_owned()),
             Mode::Locked { name, dirty, .. } => {
                 let name = text::line(name);
-                let mut intro = (s.si_locked_intro)(&name);
+                let mut intro = (s.sign_in.locked_intro)(&name);
                 if *dirty {
                     intro.push(' ');
-                    intro.push_str(&(s.si_unsaved_note)(&name));
+                    intro.push_str(&(s.sign_in.unsaved_note)(&name));
                 }
-                (s.si_locked_title, intro)
+                (s.sign_in.locked_title, intro)
             }
         }
     }
@@ -251,9 +251,12 @@ impl SignInScreen {
         (s, theme): (&Strings, &Theme),
     ) -> u16 {
         let pins: &[(&str, &String)] = if self.mode == Mode::FirstAdmin {
-            &[(s.si_pin, &self.pin), (s.si_pin_again, &self.again)]
+            &[
+                (s.sign_in.pin, &self.pin),
+                (s.sign_in.pin_again, &self.again),
+            ]
         } else {
-            &[(s.si_pin, &self.pin)]
+            &[(s.sign_in.pin, &self.pin)]
         };
         for (i, (label, value)) in pins.iter().enumerate() {
             let focused = self.focus == i + 1;
@@ -286,7 +289,7 @@ impl SignInScreen {
             .take(5)
             .map(|a| text::line(&a.name).into_owned())
             .collect();
-        (!names.is_empty()).then(|| format!("{} {}", s.si_matches, names.join("、")))
+        (!names.is_empty()).then(|| format!("{} {}", s.sign_in.matches, names.join("、")))
     }
 }
 

@@ -89,17 +89,17 @@ impl StaffScreen {
 
     pub fn keys(&self, view: &View<'_>) -> Keys {
         if self.is_typing() {
-            return vec![("Enter", view.s.key_choose), ("Esc", view.s.key_back)];
+            return vec![("Enter", view.s.keys.choose), ("Esc", view.s.keys.back)];
         }
         let mut keys = vec![
-            ("↑↓", view.s.key_choose),
-            ("/", view.s.key_search),
-            ("a", view.s.key_add_staff),
-            ("Enter", view.s.key_account),
-            ("Tab", view.s.key_students_list),
+            ("↑↓", view.s.keys.choose),
+            ("/", view.s.keys.search),
+            ("a", view.s.keys.add_staff),
+            ("Enter", view.s.keys.account),
+            ("Tab", view.s.keys.students_list),
         ];
         if view.data.attention_visible {
-            keys.push(("r", view.s.key_register));
+            keys.push(("r", view.s.keys.register));
         }
         keys
     }
@@ -119,12 +119,12 @@ impl StaffScreen {
         let mut lines = vec![
             Line::from(Span::styled(title, theme.title)),
             Line::from(Span::styled(
-                format!("   {}{}{}", pad(s.name, 24), pad(s.job, 16), s.acc_role),
+                format!("   {}{}{}", pad(s.name, 24), pad(s.job, 16), s.account.role),
                 theme.dim,
             )),
         ];
         if staff.is_empty() {
-            lines.push(Line::from(Span::styled(s.no_staff_yet, theme.dim)));
+            lines.push(Line::from(Span::styled(s.empty.staff_yet, theme.dim)));
         }
         let room = usize::from(area.height).saturating_sub(2).max(1);
         let cursor = self.cursor.at().min(staff.len().saturating_sub(1));

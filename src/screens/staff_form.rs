@@ -95,11 +95,11 @@ impl StaffForm {
 
     pub fn keys(&self, view: &View<'_>) -> Keys {
         let s = view.s;
-        let mut keys = vec![("Tab", s.key_next_field)];
+        let mut keys = vec![("Tab", s.keys.next_field)];
         if self.on_role {
-            keys.push(("←→", s.key_change));
+            keys.push(("←→", s.keys.change));
         }
-        keys.extend([("Enter", s.key_save), ("Esc", s.key_back)]);
+        keys.extend([("Enter", s.keys.save), ("Esc", s.keys.back)]);
         keys
     }
 

@@ -102,10 +102,10 @@ impl StudentView {
     pub fn keys(&self, view: &View<'_>) -> Keys {
         let s = view.s;
         vec![
-            ("↑↓", s.key_choose),
-            ("Enter", s.key_open),
-            ("f", s.key_add_followup),
-            ("Esc", s.key_back),
+            ("↑↓", s.keys.choose),
+            ("Enter", s.keys.open),
+            ("f", s.keys.add_followup),
+            ("Esc", s.keys.back),
         ]
     }
 

@@ -77,35 +77,49 @@ impl StudentsScreen {
     pub fn keys(&self, view: &View<'_>) -> Keys {
         let s = view.s;
         vec![
-            ("↑↓", s.key_choose),
-            ("Enter", s.key_student_history),
-            ("Tab", s.key_staff_list),
-            ("Esc", s.key_back),
+            ("↑↓", s.keys.choose),
+            ("Enter", s.keys.student_history),
+            ("Tab", s.keys.staff_list),
+            ("Esc", s.keys.back),
         ]
     }
 
-    pub fn render(&self, frame: &mut Frame<'_>, area: Rect, view: &View<'_>) {
+    /// The count with the search box, and the column titles.
+    fn header_lines(&self, view: &View<'_>) -> Vec<Line<'static>> {
         let (s, theme) = (view.s, view.theme);
-        let shown = self.shown(view);
-        let mut lines = vec![
+        vec![
             Line::from(vec![
                 Span::styled(
                     format!("{} ", (s.students_count)(view.data.students.len())),
                     theme.title,
                 ),
-                Span::styled(format!("{} ", s.key_search), theme.dim),
+                Span::styled(format!("{} ", s.keys.search), theme.dim),
                 Span::styled(
                     format!("{} ", text::line(self.search.value())),
                     theme.focused_field,
                 ),
             ]),
             Line::from(Span::styled(
-                format!("   {}{}{}", pad(s.name, 12), pad(s.f_class, 12), s.f_number),
+                format!(
+                    "   {}{}{}",
+                    pad(s.name, 12),
+                    pad(s.fields.class, 12),
+                    s.fields.number
+                ),
                 theme.dim,
             )),
-        ];
+        ]
+    }
+
+    pub fn render(&self, frame: &mut Frame<'_>, area: Rect, view: &View<'_>) {
+        let (s, theme) = (view.s, view.theme);
+        let shown = self.shown(view);
+        let mut lines = self.header_lines(view);
         if view.data.students.is_empty() {
-            lines.push(Line::from(Span::styled(s.no_students_imported, theme.dim)));
+            lines.push(Line::from(Span::styled(
+                s.empty.students_imported,
+                theme.dim,
+            )));
         }
         let room = usize::from(area.height).saturating_sub(2).max(1);
         let cursor = self.cursor.at().min(shown.len().saturating_sub(1));
@@ -133,7 +147,7 @@ impl StudentsScreen {
                     format!(
                         "{} {} {}",
                         (s.students_count)(view.data.students.len()),
-                        s.key_search,
+                        s.keys.search,
                         self.search.value()
                     )
                     .as_str(),

@@ -125,19 +125,19 @@ impl Suggestions {
         let s = view.s;
         self.editor = Some(Form::new(vec![
             Field::pick(
-                s.f_owner,
+                s.fields.owner,
                 Pool::Staff,
                 Some((item.draft.owner.0, item.owner_name.clone())),
             )
             .required(),
             Field::line(
-                s.f_due,
+                s.fields.due,
                 TextKind::Name,
                 &format_when(item.draft.due_at, &view.offset),
             )
             .required()
-            .hint(s.hint_when),
-            Field::line(s.f_note, TextKind::Line, &item.draft.note),
+            .hint(s.hints.when),
+            Field::line(s.fields.note, TextKind::Line, &item.draft.note),
         ]));
     }
 
@@ -188,16 +188,16 @@ impl Suggestions {
         let s = view.s;
         if self.editor.is_some() {
             return vec![
-                ("Tab", s.key_next_field),
-                ("Ctrl+S", s.key_done_typing),
-                ("Esc", s.key_back),
+                ("Tab", s.keys.next_field),
+                ("Ctrl+S", s.keys.done_typing),
+                ("Esc", s.keys.back),
             ];
         }
         vec![
-            ("Space", s.key_tick),
-            ("e", s.key_edit),
-            ("Enter", s.key_create_ticked),
-            ("Esc", s.key_skip),
+            ("Space", s.keys.tick),
+            ("e", s.keys.edit),
+            ("Enter", s.keys.create_ticked),
+            ("Esc", s.keys.skip),
         ]
     }
 
@@ -212,7 +212,7 @@ impl Suggestions {
             Line::from(""),
         ];
         if self.items.is_empty() {
-            lines.push(Line::from(Span::styled(s.no_suggestions, theme.dim)));
+            lines.push(Line::from(Span::styled(s.empty.suggestions, theme.dim)));
         }
         for (i, item) in self.items.iter().enumerate() {
             let selected = i == self.cursor.at();

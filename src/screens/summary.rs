@@ -198,7 +198,7 @@ impl SummaryScreen {
                     return Some(Action::DutyLog(DutyLogAction::SaySignedOff));
                 }
                 self.note = Some(Form::new(vec![Field::area(
-                    view.s.r_handover,
+                    view.s.report.handover,
                     &summary.shift.handover_note,
                     8,
                 )]));
@@ -242,26 +242,26 @@ impl SummaryScreen {
     pub fn keys(&self, view: &View<'_>) -> Keys {
         let s = view.s;
         if self.note.is_some() {
-            return vec![("Ctrl+S", s.key_save), ("Esc", s.key_back)];
+            return vec![("Ctrl+S", s.keys.save), ("Esc", s.keys.back)];
         }
         match self.mode {
             Mode::Shift => {
-                let mut keys = vec![("↑↓←→", s.key_scroll)];
+                let mut keys = vec![("↑↓←→", s.keys.scroll)];
                 let signed = self
                     .summary
                     .as_ref()
                     .is_some_and(|x| x.shift.signed_off.is_some());
                 if self.summary.is_some() && !signed {
-                    keys.extend([("e", s.key_handover), ("o", s.key_sign_off)]);
+                    keys.extend([("e", s.keys.handover), ("o", s.keys.sign_off)]);
                 }
-                keys.extend([("[ ]", s.key_other_shift), ("Tab", s.key_period_report)]);
+                keys.extend([("[ ]", s.keys.other_shift), ("Tab", s.keys.period_report)]);
                 keys
             }
             Mode::Period => vec![
-                ("↑↓←→", s.key_scroll),
-                ("1 2 3", s.key_period_span),
-                ("[ ]", s.key_period_move),
-                ("Tab", s.key_duty_log),
+                ("↑↓←→", s.keys.scroll),
+                ("1 2 3", s.keys.period_span),
+                ("[ ]", s.keys.period_move),
+                ("Tab", s.keys.duty_log),
             ],
         }
     }
@@ -270,8 +270,8 @@ impl SummaryScreen {
         let (s, theme) = (view.s, view.theme);
         let Some(doc) = &self.doc else {
             let text = match self.mode {
-                Mode::Shift => s.r_no_shifts,
-                Mode::Period => s.r_none,
+                Mode::Shift => s.report.no_shifts,
+                Mode::Period => s.report.none,
             };
             frame.render_widget(Paragraph::new(Span::styled(text, theme.dim)), area);
             return;
@@ -304,7 +304,7 @@ impl SummaryScreen {
         let shown: Vec<Line> = lines.into_iter().skip(scroll).take(room).collect();
         frame.render_widget(Paragraph::new(shown).scroll((0, self.hscroll)), body);
         if let Some(form) = &self.note {
-            let inner = popup::frame_box(frame, area, 70, 12, s.r_handover, theme);
+            let inner = popup::frame_box(frame, area, 70, 12, s.report.handover, theme);
             form.render(frame, inner, view, view.caret);
         }
     }
@@ -332,11 +332,11 @@ impl SummaryScreen {
             })
             .collect();
         let block = Block::bordered()
-            .title(s.r_by_category)
+            .title(s.report.by_category)
             .border_style(theme.dim);
         if bars.is_empty() {
             frame.render_widget(
-                Paragraph::new(Span::styled(s.r_none, theme.dim)).block(block),
+                Paragraph::new(Span::styled(s.report.none, theme.dim)).block(block),
                 left,
             );
         } else {
@@ -359,7 +359,7 @@ impl SummaryScreen {
             .next()
             .map(ToString::to_string)
             .unwrap_or_default();
-        let title = format!("{} · {first}…", s.r_weeks);
+        let title = format!("{} · {first}…", s.report.weeks);
         let spark = Sparkline::default()
             .data(&weekly)
             .style(theme.title)

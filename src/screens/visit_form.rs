@@ -51,26 +51,26 @@ impl VisitForm {
         let line = |label, kind| Field::line(label, kind, "");
         VisitForm {
             form: Form::new(vec![
-                Field::pick(s.f_visitor_name, Pool::Visitors, None)
+                Field::pick(s.fields.visitor_name, Pool::Visitors, None)
                     .required()
-                    .hint(s.hint_visitor_name),
-                line(s.f_phone, TextKind::Name),
-                line(s.f_organisation, TextKind::Name),
+                    .hint(s.hints.visitor_name),
+                line(s.fields.phone, TextKind::Name),
+                line(s.fields.organisation, TextKind::Name),
                 Field::choice(
-                    s.f_doc_type,
+                    s.fields.doc_type,
                     s.doc_types.iter().map(|t| (*t).to_owned()).collect(),
                     0,
                 ),
-                line(s.f_doc_number, TextKind::Name),
-                line(s.f_purpose, TextKind::Line).required(),
-                Field::pick(s.f_host, Pool::Staff, None),
+                line(s.fields.doc_number, TextKind::Name),
+                line(s.fields.purpose, TextKind::Line).required(),
+                Field::pick(s.fields.host, Pool::Staff, None),
                 Field::choice(
-                    s.f_host_confirmed,
+                    s.fields.host_confirmed,
                     s.no_yes.iter().map(|t| (*t).to_owned()).collect(),
                     0,
                 ),
-                line(s.f_plate, TextKind::Name),
-                line(s.f_pass_no, TextKind::Name),
+                line(s.fields.plate, TextKind::Name),
+                line(s.fields.pass_no, TextKind::Name),
             ]),
             visitor: None,
         }
@@ -167,7 +167,7 @@ impl VisitForm {
             .filter(|v| !v.document.last4.is_empty())
             .map(|v| {
                 let stored = v.document.full.as_deref().unwrap_or(&v.document.last4);
-                (view.s.hint_keep_document)(&idcard::masked(stored, 18))
+                (view.s.hints.keep_document)(&idcard::masked(stored, 18))
             });
         let field = self.form.field_mut(DOC_NUMBER);
         field.hint = None;
@@ -190,7 +190,7 @@ impl VisitForm {
             Ok(_) => field.hint = Some(view.s.id_ok),
             // Still typing: count, do not scold.
             Err(idcard::IdError::Length { have }) if have < 18 => {
-                field.dynamic_hint = Some((view.s.err_id_length)(have));
+                field.dynamic_hint = Some((view.s.errors.id_length)(have));
             }
             Err(e) => field.error = Some(FieldError::Id(e)),
         }
@@ -261,10 +261,10 @@ impl VisitForm {
     pub fn keys(&self, view: &View<'_>) -> Keys {
         let s = view.s;
         vec![
-            ("Tab", s.key_next_field),
-            ("↓", s.key_choose),
-            ("Ctrl+S", s.key_save),
-            ("Esc", s.key_back),
+            ("Tab", s.keys.next_field),
+            ("↓", s.keys.choose),
+            ("Ctrl+S", s.keys.save),
+            ("Esc", s.keys.back),
         ]
     }
 
@@ -274,7 +274,7 @@ impl VisitForm {
         let head = format!(
             "{} · {} {}",
             view.s.sign_in_title,
-            view.s.f_time,
+            view.s.fields.time,
             crate::domain::clock::hhmm(view.now.time())
         );
         frame.render_widget(Paragraph::new(Span::styled(head, view.theme.title)), title);

@@ -61,11 +61,11 @@ impl Watchlist {
             KeyCode::Char('a') => {
                 let s = view.s;
                 self.form = Some(Form::new(vec![
-                    Field::line(s.f_visitor_name, TextKind::Name, ""),
-                    Field::line(s.f_doc_number, TextKind::Name, ""),
-                    Field::line(s.f_plate, TextKind::Name, ""),
-                    Field::line(s.f_watch_reason, TextKind::Line, "").required(),
-                    Field::line(s.f_until, TextKind::Name, "").hint(s.hint_until),
+                    Field::line(s.fields.visitor_name, TextKind::Name, ""),
+                    Field::line(s.fields.doc_number, TextKind::Name, ""),
+                    Field::line(s.fields.plate, TextKind::Name, ""),
+                    Field::line(s.fields.watch_reason, TextKind::Line, "").required(),
+                    Field::line(s.fields.until, TextKind::Name, "").hint(s.hints.until),
                 ]));
             }
             KeyCode::Char('d') => {
@@ -132,15 +132,15 @@ impl Watchlist {
         let s = view.s;
         if self.form.is_some() {
             return vec![
-                ("Tab", s.key_next_field),
-                ("Ctrl+S", s.key_save),
-                ("Esc", s.key_back),
+                ("Tab", s.keys.next_field),
+                ("Ctrl+S", s.keys.save),
+                ("Esc", s.keys.back),
             ];
         }
         vec![
-            ("a", s.key_new),
-            ("d", s.key_end_watch),
-            ("Esc", s.key_back),
+            ("a", s.keys.new),
+            ("d", s.keys.end_watch),
+            ("Esc", s.keys.back),
         ]
     }
 
@@ -149,7 +149,7 @@ impl Watchlist {
         let mut lines = vec![Line::from(Span::styled(s.watchlist_title, theme.title))];
         let state_width = widest(&[s.watch_active, s.watch_inactive]) + 1;
         if self.rows.is_empty() {
-            lines.push(Line::from(Span::styled(s.no_watch, theme.dim)));
+            lines.push(Line::from(Span::styled(s.empty.watch, theme.dim)));
         }
         for (i, w) in self
             .rows
@@ -166,7 +166,7 @@ impl Watchlist {
             };
             let until = d
                 .until
-                .map(|u| format!(" · {} {u}", s.f_until))
+                .map(|u| format!(" · {} {u}", s.fields.until))
                 .unwrap_or_default();
             lines.push(Line::from(vec![
                 Span::raw(if selected { "▶ " } else { "  " }),

@@ -79,7 +79,7 @@ pub fn confirm(frame: &mut Frame<'_>, area: Rect, question: &str, ui: (&Strings,
         .clamp(30, 64);
     let text_lines = wrap(question, usize::from(width - 4));
     let height = u16::try_from(text_lines.len()).unwrap_or(1) + 4;
-    let inner = frame_box(frame, area, width, height, s.confirm_title, theme);
+    let inner = frame_box(frame, area, width, height, s.confirm.title, theme);
     let mut lines: Vec<Line> = text_lines
         .into_iter()
         .map(|l| Line::from(format!(" {l}")))

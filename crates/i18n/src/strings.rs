@@ -1,295 +1,41 @@
 //! The table of every user-visible string. Each language is one `const Strings`; a field left
-//! out of either is a compile error. Strings with values in them are functions.
+//! out of either is a compile error. Strings with values in them are functions. The table is
+//! nested by area (`s.report.title`, `s.keys.save`); what has no area stays at the top.
 
-use domain::field::FieldError;
-use domain::history::LogAction;
-use domain::idcard::IdError;
-use domain::shift::DutyRole;
-use domain::staff::StaffRole;
-use domain::{followup, hazard, incident, slip};
-use store::{Refusal, StoreError};
+mod describe;
+mod records;
+mod screens;
+
+pub use records::{
+    CliWords, DemoWords, ExportWords, ImportWords, MaintenanceWords, PurgeWords, ReportWords,
+    StoreWords,
+};
+pub use screens::{
+    AccountWords, AttentionWords, ConfirmWords, EmptyWords, ErrorWords, FieldWords, HintWords,
+    KeyWords, RevealWords, SignInWords, StateWords, TabWords,
+};
 
 pub struct Strings {
     pub app_name: &'static str,
     pub weekdays: [&'static str; 7],
-    // Reports
-    pub r_shift_title: fn(&str) -> String,
-    pub r_period_title: fn(&str) -> String,
-    pub r_day: &'static str,
-    pub r_hours: &'static str,
-    pub r_still_open: &'static str,
-    pub r_patrols: &'static str,
-    pub r_tally: fn(usize, usize, usize, usize, usize, usize) -> String,
-    pub r_gate: &'static str,
-    pub r_gate_counts: fn(usize, usize, usize, usize, usize) -> String,
-    pub r_signed_off: &'static str,
-    pub r_not_signed_off: &'static str,
-    pub r_round_exceptions: &'static str,
-    pub r_no_reason: &'static str,
-    pub r_problems: &'static str,
-    pub r_incidents_opened: &'static str,
-    pub r_incidents_updated: &'static str,
-    pub r_followups_created: &'static str,
-    pub r_followups_completed: &'static str,
-    pub r_followups_overdue: &'static str,
-    pub r_followups_due_soon: &'static str,
-    pub r_hazards_opened: &'static str,
-    pub r_hazards_rectified: &'static str,
-    pub r_hazards_overdue: &'static str,
-    pub r_refused: &'static str,
-    pub r_early_leaves: &'static str,
-    pub r_still_in: &'static str,
-    pub r_handover: &'static str,
-    pub r_corrections: &'static str,
-    pub r_checked_again: &'static str,
-    pub r_reason_written: &'static str,
-    pub r_none: &'static str,
-    pub r_voided: &'static str,
-    pub r_col_window: &'static str,
-    pub r_col_slot: &'static str,
-    pub r_col_place: &'static str,
-    pub r_col_state: &'static str,
-    pub r_col_reason: &'static str,
-    pub r_col_by: &'static str,
-    pub r_col_time: &'static str,
-    pub r_col_problem: &'static str,
-    pub r_col_number: &'static str,
-    pub r_col_category: &'static str,
-    pub r_col_done: &'static str,
-    pub r_col_status: &'static str,
-    pub r_col_name: &'static str,
-    pub r_col_student: &'static str,
-    pub r_col_class: &'static str,
-    pub r_col_back: &'static str,
-    pub r_col_time_in: &'static str,
-    pub r_col_note: &'static str,
-    pub r_col_at: &'static str,
-    pub r_col_record: &'static str,
-    pub r_col_change: &'static str,
-    pub r_col_severity: &'static str,
-    pub r_col_students: &'static str,
-    pub r_col_kind: &'static str,
-    pub r_col_about: &'static str,
-    pub r_col_owner: &'static str,
-    pub r_col_due: &'static str,
-    pub r_col_done_at: &'static str,
-    pub r_col_outcome: &'static str,
-    pub r_col_description: &'static str,
-    pub r_col_risk: &'static str,
-    pub r_col_source: &'static str,
-    pub r_col_determination: &'static str,
-    pub r_col_measure: &'static str,
-    pub r_col_count: &'static str,
-    pub r_col_what: &'static str,
-    pub r_col_rate: &'static str,
-    pub r_col_due_count: &'static str,
-    pub r_col_done_count: &'static str,
-    pub r_col_roles: &'static str,
-    pub r_col_week: &'static str,
-    pub r_from: &'static str,
-    pub r_to: &'static str,
-    pub r_shifts: &'static str,
-    pub r_shift_counts: fn(usize, usize) -> String,
-    pub r_round_rate: fn(u64, u64, &str) -> String,
-    pub r_problems_found: &'static str,
-    pub r_problem_counts: fn(u64, u64) -> String,
-    pub r_incidents: &'static str,
-    pub r_followups_on_time: &'static str,
-    pub r_hazards_on_time: &'static str,
-    pub r_visit_counts: fn(usize, usize, usize) -> String,
-    pub r_by_slot: &'static str,
-    pub r_by_place: &'static str,
-    pub r_by_category: &'static str,
-    pub r_by_severity: &'static str,
-    pub r_by_source: &'static str,
-    pub r_by_status: &'static str,
-    pub r_bullying: &'static str,
-    pub r_measures: &'static str,
-    pub r_followups: &'static str,
-    pub r_hazards: &'static str,
-    pub r_on_time: &'static str,
-    pub r_late: &'static str,
-    pub r_overdue: &'static str,
-    pub r_not_yet_due: &'static str,
-    pub r_cancelled: &'static str,
-    pub r_within_time: &'static str,
-    pub r_admitted: &'static str,
-    pub r_refused_word: &'static str,
-    pub r_admitted_despite: &'static str,
-    pub r_early_leaves_word: &'static str,
-    pub r_place_by_slot: &'static str,
-    pub r_other_times: &'static str,
-    pub r_total: &'static str,
-    pub r_repeat_students: fn(u32) -> String,
-    pub r_weeks: &'static str,
     pub log_kinds: [&'static str; 4],
-    pub r_several_shifts: fn(&str) -> String,
-    pub r_no_shift_on: fn(&str) -> String,
-    pub r_no_shifts: &'static str,
-    pub r_to_before_from: &'static str,
-    pub r_bad_date: fn(&str) -> String,
-    pub r_col_person: &'static str,
-    pub r_col_late: &'static str,
-    pub r_col_partial: &'static str,
-    pub r_col_missed: &'static str,
-    pub r_no_later_shift: &'static str,
-    pub r_no_earlier_shift: &'static str,
-    pub r_handover_saved: &'static str,
-    pub r_signed_off_saved: &'static str,
-    pub confirm_sign_off: &'static str,
-    pub key_handover: &'static str,
-    pub key_sign_off: &'static str,
-    pub key_other_shift: &'static str,
-    pub key_period_report: &'static str,
-    pub key_period_span: &'static str,
-    pub key_period_move: &'static str,
-    pub key_duty_log: &'static str,
-    pub se_damaged: fn(&str) -> String,
-    pub mt_ok: fn(&str, i32) -> String,
-    pub mt_problems: fn(&str, usize) -> String,
-    /// The audit trail is whole: rows, head hash.
-    pub mt_audit_ok: fn(u64, &str) -> String,
-    /// The first row of the audit trail whose hash or link is wrong.
-    pub mt_audit_broken: fn(i64) -> String,
-    // Sign-in, roles and the audit trail
-    pub si_first_title: &'static str,
-    pub si_first_intro: &'static str,
-    pub si_title: &'static str,
-    pub si_intro: &'static str,
-    pub si_locked_title: &'static str,
-    pub si_locked_intro: fn(&str) -> String,
-    pub si_unsaved_note: fn(&str) -> String,
-    pub si_name: &'static str,
-    pub si_pin: &'static str,
-    pub si_pin_again: &'static str,
-    pub si_keys: &'static str,
-    pub si_matches: &'static str,
-    pub si_unknown_name: &'static str,
-    pub si_wrong_pin: fn(i64) -> String,
-    pub si_locked_until: fn(&str) -> String,
-    pub si_welcome: fn(&str, &str) -> String,
-    pub si_discarded: fn(&str) -> String,
-    pub si_quit_blocked: &'static str,
     pub pin_shape: &'static str,
     pub pin_guessable: &'static str,
     pub pin_mismatch: &'static str,
     pub access_roles: [&'static str; 5],
     pub refused: fn(&str) -> String,
     pub signed_in_as: fn(&str) -> String,
-    pub key_lock: &'static str,
-    pub key_account: &'static str,
-    pub acc_title: fn(&str) -> String,
-    pub acc_role: &'static str,
-    pub acc_role_hint: &'static str,
-    pub acc_pin_keep: &'static str,
-    pub acc_saved: fn(&str, &str) -> String,
     pub no_account: &'static str,
     pub audit_head: &'static str,
-    pub se_accounts_exist: &'static str,
-    pub se_pin_needed: &'static str,
-    // Retention
-    pub pg_policy: fn(u32, u32, u32, u32) -> String,
-    pub pg_nothing: &'static str,
-    pub pg_would: &'static str,
-    pub pg_confirm: &'static str,
-    pub pg_done: &'static str,
-    pub pg_held: fn(u64) -> String,
-    pub pg_not_scrubbed: &'static str,
-    pub pg_backups: &'static str,
-    pub pg_visits: &'static str,
-    pub pg_visitors: &'static str,
-    pub pg_early_leaves: &'static str,
-    pub pg_checks: &'static str,
-    pub pg_exceptions: &'static str,
-    pub pg_hazards: &'static str,
-    pub pg_incidents: &'static str,
-    pub pg_followups: &'static str,
-    pub pg_slips: &'static str,
-    pub pg_reason_needed: &'static str,
-    pub pg_on_hold: fn(&str) -> String,
-    pub pg_released: fn(&str) -> String,
-    // The special-attention register
-    pub at_title: fn(usize) -> String,
-    pub at_form_title: &'static str,
-    pub at_reasons: [&'static str; 6],
-    pub at_student: &'static str,
-    pub at_reason: &'static str,
-    pub at_teacher: &'static str,
-    pub at_review_days: &'static str,
-    pub at_note: &'static str,
-    pub at_next_review: &'static str,
-    pub at_none: &'static str,
-    pub at_hint: &'static str,
-    pub at_review_note: &'static str,
-    pub at_added: fn(&str) -> String,
-    pub at_ended: &'static str,
-    pub at_end_title: &'static str,
-    pub at_days_error: &'static str,
-    pub at_reason_needed: &'static str,
-    pub at_ended_word: &'static str,
-    pub key_register: &'static str,
-    pub key_end: &'static str,
-    pub key_reveal: &'static str,
     pub operator_hint_signed_in: &'static str,
-    pub cli_needs_as: &'static str,
-    pub cli_pin_prompt: &'static str,
-    pub cli_needs_pin: &'static str,
-    pub cli_cancelled: &'static str,
-    pub rv_title: &'static str,
-    pub rv_shown: fn(&str) -> String,
-    pub rv_not_kept: &'static str,
-    pub mt_integrity: fn(&str) -> String,
-    pub mt_foreign_key: fn(&str) -> String,
-    pub mt_schema: fn(i32, i32) -> String,
-    pub mt_settings: &'static str,
-    pub mt_loose: fn(&str, u32) -> String,
-    pub mt_fix_permissions: fn(&str) -> String,
-    pub mt_backup_done: fn(&str, usize) -> String,
-    pub mt_restore_done: fn(&str, &str) -> String,
-    pub mt_loose_warning: fn(&str) -> String,
-    pub se_unsafe_sqlite: &'static str,
     pub daily_check_failed: &'static str,
     // End of Reports
     pub too_small: fn(u16, u16) -> String,
     pub too_small_unsaved: &'static str,
     pub yes: &'static str,
     pub no: &'static str,
-    pub confirm_title: &'static str,
-
-    // Header and tabs
-    pub tab_now: &'static str,
-    pub tab_patrols: &'static str,
-    pub tab_shift: &'static str,
-    pub tab_staff: &'static str,
-    pub no_slot_short: &'static str,
-    pub no_shift_short: &'static str,
     pub shift: &'static str,
     pub operator: &'static str,
-
-    // Keys
-    pub key_quit: &'static str,
-    pub key_help: &'static str,
-    pub key_back: &'static str,
-    pub key_choose: &'static str,
-    pub key_check: &'static str,
-    pub key_all_ok: &'static str,
-    pub key_all_ok_save: &'static str,
-    pub key_save: &'static str,
-    pub key_item: &'static str,
-    pub key_note: &'static str,
-    pub key_done_typing: &'static str,
-    pub key_reason: &'static str,
-    pub key_prev_next_day: &'static str,
-    pub key_today: &'static str,
-    pub key_open_shift: &'static str,
-    pub key_open_shift_hint: &'static str,
-    pub key_close_shift: &'static str,
-    pub key_switch_operator: &'static str,
-    pub key_add_staff: &'static str,
-    pub key_next_field: &'static str,
-    pub key_accept: &'static str,
-    pub key_change: &'static str,
-
     // Help
     pub help_title: &'static str,
     pub help_this_screen: &'static str,
@@ -297,21 +43,6 @@ pub struct Strings {
     pub global_keys: &'static [(&'static str, &'static str)],
     pub help_states: &'static [&'static str],
     pub help_in_form: &'static str,
-
-    // Round states
-    pub state_upcoming: &'static str,
-    pub state_due: &'static str,
-    pub state_done: &'static str,
-    pub state_late: &'static str,
-    pub state_partial: &'static str,
-    /// For a grid cell too narrow for the whole word.
-    pub state_partial_short: &'static str,
-    pub state_missed: &'static str,
-    pub state_untracked: &'static str,
-
-    // Now
-    pub no_shift_open: &'static str,
-    pub no_slot_now: &'static str,
     pub ends_in: fn(&str) -> String,
     pub starts_in: fn(&str) -> String,
     pub next_slot: &'static str,
@@ -323,16 +54,13 @@ pub struct Strings {
     pub problems_n: fn(u32) -> String,
     pub hours_minutes: fn(i64, i64) -> String,
     pub minutes: fn(i64) -> String,
-
     // Patrols
     pub patrols_of: &'static str,
     pub not_today: &'static str,
     pub slot: &'static str,
-    pub no_rounds_this_day: &'static str,
     pub legend: &'static str,
     pub checked_line: fn(&str, &str, usize, usize) -> String,
     pub needs_reason_hint: &'static str,
-
     // Check form
     pub checked_by: &'static str,
     pub result_unset: &'static str,
@@ -341,12 +69,10 @@ pub struct Strings {
     pub result_na: &'static str,
     pub item_note: &'static str,
     pub round_note: &'static str,
-    pub hint_problem_note: &'static str,
     pub confirm_partial: fn(usize) -> String,
     pub check_saved: fn(&str, bool, usize) -> String,
     pub already_checked: &'static str,
     pub not_open_yet: fn(&str) -> String,
-
     // Reasons
     pub reason_title: &'static str,
     pub reason_label: &'static str,
@@ -354,7 +80,6 @@ pub struct Strings {
     pub esc_again_discards: &'static str,
     pub reason_saved: &'static str,
     pub reason_not_needed: &'static str,
-
     // Shift
     pub current_shift: &'static str,
     pub opened_at: &'static str,
@@ -364,24 +89,19 @@ pub struct Strings {
     pub still_open: &'static str,
     pub open_shift_title: &'static str,
     pub open_shift_help: &'static str,
-    pub confirm_new_staff: fn(&str) -> String,
-    pub confirm_close_shift: &'static str,
     pub shift_opened: &'static str,
     pub shift_closed: &'static str,
     pub shift_already_open: &'static str,
     pub need_shift: &'static str,
     pub duty_roles: [&'static str; 4],
     pub duty_roles_short: [&'static str; 4],
-
     // Staff
     pub staff_count: fn(usize) -> String,
     pub name: &'static str,
     pub job: &'static str,
-    pub no_staff_yet: &'static str,
     pub add_staff_title: &'static str,
     pub staff_added: fn(&str) -> String,
     pub staff_roles: [&'static str; 8],
-
     // Record vocabularies, in the order of each enum's ALL.
     pub roles: [&'static str; 4],
     pub severities: [&'static str; 4],
@@ -393,57 +113,14 @@ pub struct Strings {
     pub hazard_kinds: [&'static str; 4],
     pub hazard_statuses: [&'static str; 4],
     pub slip_statuses: [&'static str; 3],
-
-    // Incidents, follow-ups, hazards, slips (issue 3)
-    pub tab_incidents: &'static str,
-    pub tab_followups: &'static str,
-    pub tab_hazards: &'static str,
-    pub tab_people: &'static str,
     pub incident_word: &'static str,
     pub incidents_title: &'static str,
     pub new_incident: &'static str,
     pub correct_incident: fn(&str) -> String,
     pub correction_reason_title: &'static str,
     pub correction_reason_hint: &'static str,
-    pub f_when: &'static str,
-    pub hint_when_happened: &'static str,
-    pub hint_when: &'static str,
-    pub f_place: &'static str,
-    pub f_place_other: &'static str,
     pub other_place: &'static str,
-    pub f_category: &'static str,
-    pub f_severity: &'static str,
-    pub f_source: &'static str,
-    pub f_narrative: &'static str,
-    pub f_child_words: &'static str,
-    pub f_action: &'static str,
-    pub f_bullying: &'static str,
-    pub f_bullying_on: &'static str,
-    pub f_status: &'static str,
-    pub f_students: &'static str,
-    pub f_student: &'static str,
-    pub f_role: &'static str,
-    pub f_measures: &'static str,
-    pub f_parents_told_at: &'static str,
-    pub f_told_by: &'static str,
-    pub f_class: &'static str,
-    pub f_number: &'static str,
-    pub f_kind: &'static str,
-    pub f_note: &'static str,
-    pub f_owner: &'static str,
-    pub f_due: &'static str,
-    pub f_outcome: &'static str,
-    pub f_why: &'static str,
-    pub f_hazard_kind: &'static str,
-    pub f_description: &'static str,
-    pub f_risk: &'static str,
-    pub f_steps: &'static str,
-    pub f_slip_text: &'static str,
-    pub f_incident_number: &'static str,
-    pub f_what_was_checked: &'static str,
-    pub hint_type_to_find: &'static str,
     pub student_on_incident: &'static str,
-    pub no_students_yet: &'static str,
     pub parents_told: &'static str,
     pub parents_not_told: &'static str,
     pub backdated: &'static str,
@@ -464,10 +141,8 @@ pub struct Strings {
     pub range_today: &'static str,
     pub range_week: &'static str,
     pub range_month: &'static str,
-    pub no_incidents: &'static str,
     pub slips_title: fn(usize) -> String,
     pub slips_help: &'static str,
-    pub no_slips: &'static str,
     pub new_slip_title: &'static str,
     pub merge_title: &'static str,
     pub unfounded_title: &'static str,
@@ -475,7 +150,6 @@ pub struct Strings {
     pub slip_merged: &'static str,
     pub slip_closed: &'static str,
     pub followups_title: &'static str,
-    pub no_followups: &'static str,
     pub new_followup_title: &'static str,
     pub edit_followup_title: &'static str,
     pub followup_saved: &'static str,
@@ -486,79 +160,25 @@ pub struct Strings {
     pub reschedule_title: &'static str,
     pub suggestions_title: fn(&str) -> String,
     pub suggestions_help: &'static str,
-    pub no_suggestions: &'static str,
     pub hazards_title: &'static str,
-    pub no_hazards: &'static str,
     pub new_hazard_title: &'static str,
     pub within_days: fn(u32) -> String,
     pub hazard_saved: fn(&str) -> String,
     pub hazard_updated: &'static str,
     pub hazard_verified: &'static str,
     pub advance_title: &'static str,
-    pub no_problem_here: &'static str,
     pub history_title: &'static str,
     pub chronology_title: &'static str,
     pub chronology_counts: fn(usize, usize) -> String,
     pub nothing_recorded: &'static str,
     pub students_count: fn(usize) -> String,
-    pub no_students_imported: &'static str,
-    pub key_new: &'static str,
-    pub key_open: &'static str,
-    pub key_search: &'static str,
-    pub key_filters: &'static str,
-    pub key_clear: &'static str,
-    pub key_slips: &'static str,
-    pub key_incidents: &'static str,
-    pub key_slip_new_incident: &'static str,
-    pub key_slip_merge: &'static str,
-    pub key_slip_unfounded: &'static str,
-    pub key_scroll: &'static str,
-    pub key_correct: &'static str,
-    pub key_void: &'static str,
-    pub key_add_followup: &'static str,
-    pub key_student_history: &'static str,
-    pub key_add_student: &'static str,
-    pub key_edit: &'static str,
-    pub key_remove: &'static str,
-    pub key_fields: &'static str,
-    pub key_tick: &'static str,
-    pub key_complete: &'static str,
-    pub key_reschedule: &'static str,
-    pub key_open_incident: &'static str,
-    pub key_mine: &'static str,
-    pub key_everyones: &'static str,
-    pub key_open_only: &'static str,
-    pub key_with_done: &'static str,
-    pub key_create_ticked: &'static str,
-    pub key_skip: &'static str,
-    pub key_start_rectifying: &'static str,
-    pub key_mark_rectified: &'static str,
-    pub key_verify: &'static str,
-    pub key_staff_list: &'static str,
-    pub err_in_past: &'static str,
-    pub err_no_such_incident: &'static str,
-
     pub log_actions: [&'static str; 9],
-    pub key_students_list: &'static str,
     pub needs_terminal: &'static str,
-    pub f_period: &'static str,
     pub due_today_n: fn(usize) -> String,
     pub open_n: fn(usize) -> String,
     pub pending_n: fn(usize) -> String,
     pub slips_waiting: fn(usize) -> String,
-    pub key_to_incident: &'static str,
-    pub key_to_hazard: &'static str,
-
-    // The gate (issue 4)
-    pub err_bad_phone: &'static str,
-    pub err_already_listed: &'static str,
-    pub err_id_length: fn(usize) -> String,
-    pub err_id_chars: &'static str,
-    pub err_id_region: &'static str,
-    pub err_id_date: &'static str,
-    pub err_id_check: fn(char) -> String,
     pub id_ok: &'static str,
-    pub tab_gate: &'static str,
     pub gate_station: &'static str,
     pub gate_on_campus: fn(usize) -> String,
     pub gate_log: fn(usize, usize) -> String,
@@ -567,321 +187,72 @@ pub struct Strings {
     pub view_log: &'static str,
     pub view_leaves: &'static str,
     pub nobody_on_campus: &'static str,
-    pub no_visits_today: &'static str,
-    pub no_leaves_today: &'static str,
     pub inside_for: fn(&str) -> String,
     pub not_signed_out: &'static str,
     pub refused_word: &'static str,
     pub left_unsigned_word: &'static str,
-    pub key_sign_in: &'static str,
-    pub key_sign_out: &'static str,
-    pub key_out_at: &'static str,
-    pub key_left_unsigned: &'static str,
-    pub key_next_view: &'static str,
-    pub key_early_leave: &'static str,
-    pub key_back_in: &'static str,
-    pub key_watchlist: &'static str,
     pub sign_in_title: &'static str,
-    pub f_visitor_name: &'static str,
-    pub f_phone: &'static str,
-    pub f_organisation: &'static str,
-    pub f_doc_type: &'static str,
-    pub f_doc_number: &'static str,
-    pub f_purpose: &'static str,
-    pub f_host: &'static str,
-    pub f_host_confirmed: &'static str,
-    pub f_plate: &'static str,
-    pub f_pass_no: &'static str,
     pub doc_types: [&'static str; 5],
     pub no_yes: [&'static str; 2],
-    pub hint_visitor_name: &'static str,
-    pub hint_keep_document: fn(&str) -> String,
     pub signed_in: fn(&str) -> String,
     pub signed_out: fn(&str) -> String,
     pub entry_refused: fn(&str) -> String,
     pub watch_title: &'static str,
     pub watch_alert: fn(&str, &str) -> String,
-    pub key_refuse: &'static str,
-    pub key_admit: &'static str,
     pub admit_title: &'static str,
     pub out_at_title: &'static str,
     pub left_unsigned_title: &'static str,
-    pub f_time: &'static str,
     pub early_leave_title: &'static str,
-    pub f_approved_by: &'static str,
-    pub f_slip_seen: &'static str,
-    pub f_teacher_confirmed: &'static str,
-    pub f_collected_by: &'static str,
-    pub f_relation: &'static str,
-    pub f_time_out: &'static str,
     pub early_leave_saved: fn(&str) -> String,
     pub back_in_saved: &'static str,
     pub watchlist_title: &'static str,
-    pub no_watch: &'static str,
     pub new_watch_title: &'static str,
-    pub f_until: &'static str,
-    pub hint_until: &'static str,
-    pub f_watch_reason: &'static str,
     pub watch_saved: &'static str,
     pub watch_ended: &'static str,
-    pub confirm_end_watch: &'static str,
-    pub err_watch_empty: &'static str,
     pub visitors_on_site: fn(usize) -> String,
     pub unresolved_n: fn(usize) -> String,
     pub watch_active: &'static str,
     pub watch_inactive: &'static str,
-    pub key_end_watch: &'static str,
     pub minutes_inside: &'static str,
-    pub key_next_student: &'static str,
     pub already_in: fn(&str) -> String,
-
-    // Leaving
-    pub confirm_quit: &'static str,
-    pub confirm_discard: &'static str,
-
-    // Field errors
-    pub err_required: &'static str,
-    pub err_too_long: fn(usize) -> String,
-    pub err_forbidden: &'static str,
-    pub err_problem_note: &'static str,
-    pub err_same_person: &'static str,
-    pub err_ambiguous: &'static str,
-    pub err_bad_time: &'static str,
-    pub err_bad_date: &'static str,
-    pub err_in_future: &'static str,
-    pub err_before_time_in: fn(&str) -> String,
-    pub err_no_such_person: &'static str,
-
-    // Store errors
-    pub se_not_sqlite: fn(&str) -> String,
-    pub se_foreign: fn(&str) -> String,
-    pub se_too_new: fn(&str, i32, i32) -> String,
-    pub se_sqlite_old: fn(&str) -> String,
-    pub se_io: fn(&str, &str) -> String,
-    pub se_busy: &'static str,
-    pub se_disk_full: &'static str,
-    pub se_read_only: &'static str,
-    pub se_changed: &'static str,
-    pub se_shift_open: &'static str,
-    pub se_no_shift: &'static str,
-    pub se_not_found: &'static str,
-    pub se_nothing_changed: &'static str,
-    pub se_no_later_patrol: &'static str,
-    pub se_not_allowed: &'static str,
-    pub se_not_the_leader: &'static str,
-    pub se_signed_off: &'static str,
-    pub se_db: fn(&str) -> String,
-
-    // Import (`dutydesk import students|staff FILE`)
-    /// In the order of `import::Encoding`.
-    pub imp_encodings: [&'static str; 3],
-    /// In the order of `import::Column`.
-    pub imp_columns: [&'static str; 7],
-    pub imp_line: fn(u64, &str) -> String,
-    pub imp_problem_sep: &'static str,
-    pub imp_missing: fn(&str) -> String,
-    pub imp_forbidden: fn(&str) -> String,
-    pub imp_too_long: fn(&str, usize) -> String,
-    pub imp_bad_number: fn(&str) -> String,
-    pub imp_bad_phone: &'static str,
-    pub imp_unknown_role: fn(&str) -> String,
-    pub imp_extra_cells: fn(usize, usize) -> String,
-    pub imp_duplicate_number: fn(&str, u64) -> String,
-    pub imp_duplicate_name: fn(u64) -> String,
-    pub imp_utf16: &'static str,
-    pub imp_not_text: &'static str,
-    pub imp_no_header: &'static str,
-    pub imp_missing_column: fn(&str, &str) -> String,
-    pub imp_duplicate_column: fn(&str) -> String,
-    pub imp_unreadable: fn(u64) -> String,
-    pub imp_file: fn(&str, &str) -> String,
-    pub imp_refused: fn(usize, usize) -> String,
-    pub imp_done: fn(&str, &str, usize, usize, usize, usize) -> String,
-    // Demo (`dutydesk demo`)
-    pub demo_refused: fn(&str) -> String,
-    /// File, days, last day, seed.
-    pub demo_start: fn(&str, u32, &str, u64) -> String,
-    pub demo_progress: fn(u32, u32) -> String,
-    pub demo_done: fn(&str) -> String,
-    /// In the order of `demo::Summary::values`.
-    pub demo_counts: [&'static str; 25],
-    // Export (`dutydesk export`)
-    pub ex_csv_needs_out: &'static str,
-    /// The database path.
-    pub ex_no_db: fn(&str) -> String,
-    /// The file or folder that is already there.
-    pub ex_exists: fn(&str) -> String,
-    /// Directory, error.
-    pub ex_dir: fn(&str, &str) -> String,
-    /// Where it was going (a path or `ex_stdout`), error.
-    pub ex_write: fn(&str, &str) -> String,
-    pub ex_stdout: &'static str,
-    /// Where it went (a path or `ex_stdout`): the personal-data notice on stderr.
-    pub ex_done: fn(&str) -> String,
-    // End of Import
-}
-
-impl Strings {
-    pub fn field_error(&self, e: FieldError) -> String {
-        match e {
-            FieldError::Required => self.err_required.to_owned(),
-            FieldError::TooLong { max } => (self.err_too_long)(max),
-            FieldError::Forbidden => self.err_forbidden.to_owned(),
-            FieldError::ProblemNeedsNote => self.err_problem_note.to_owned(),
-            FieldError::SamePersonTwice => self.err_same_person.to_owned(),
-            FieldError::Ambiguous => self.err_ambiguous.to_owned(),
-            FieldError::BadTime => self.err_bad_time.to_owned(),
-            FieldError::BadDate => self.err_bad_date.to_owned(),
-            FieldError::InFuture => self.err_in_future.to_owned(),
-            FieldError::NoSuchPerson => self.err_no_such_person.to_owned(),
-            FieldError::InPast => self.err_in_past.to_owned(),
-            FieldError::NoSuchIncident => self.err_no_such_incident.to_owned(),
-            FieldError::BadPhone => self.err_bad_phone.to_owned(),
-            FieldError::Days => self.at_days_error.to_owned(),
-            FieldError::AlreadyListed => self.err_already_listed.to_owned(),
-            FieldError::BeforeTimeIn(t) => (self.err_before_time_in)(&domain::clock::hhmm(t)),
-            FieldError::Id(e) => match e {
-                IdError::Length { have } => (self.err_id_length)(have),
-                IdError::Chars => self.err_id_chars.to_owned(),
-                IdError::Region => self.err_id_region.to_owned(),
-                IdError::BirthDate => self.err_id_date.to_owned(),
-                IdError::Check { expected } => (self.err_id_check)(expected),
-            },
-        }
-    }
-
-    pub fn store_error(&self, e: &StoreError) -> String {
-        let path = |p: &std::path::Path| p.display().to_string();
-        match e {
-            StoreError::NotSqlite { path: p } => (self.se_not_sqlite)(&path(p)),
-            StoreError::ForeignFile { path: p } => (self.se_foreign)(&path(p)),
-            StoreError::TooNew {
-                path: p,
-                found,
-                supported,
-            } => (self.se_too_new)(&path(p), *found, *supported),
-            StoreError::SqliteTooOld { found } => (self.se_sqlite_old)(found),
-            StoreError::Damaged { path: p } => (self.se_damaged)(&path(p)),
-            StoreError::UnsafeSqlite => self.se_unsafe_sqlite.to_owned(),
-            StoreError::Io { path: p, source } => (self.se_io)(&path(p), &source.to_string()),
-            StoreError::Busy => self.se_busy.to_owned(),
-            StoreError::DiskFull => self.se_disk_full.to_owned(),
-            StoreError::ReadOnly => self.se_read_only.to_owned(),
-            StoreError::ChangedElsewhere => self.se_changed.to_owned(),
-            StoreError::Refused(Refusal::ShiftAlreadyOpen) => self.se_shift_open.to_owned(),
-            StoreError::Refused(Refusal::NoOpenShift) => self.se_no_shift.to_owned(),
-            StoreError::Refused(Refusal::NotFound) => self.se_not_found.to_owned(),
-            StoreError::Refused(Refusal::NothingChanged) => self.se_nothing_changed.to_owned(),
-            StoreError::Refused(Refusal::NoLaterPatrol) => self.se_no_later_patrol.to_owned(),
-            StoreError::Refused(Refusal::NotAllowed) => self.se_not_allowed.to_owned(),
-            StoreError::Refused(Refusal::NotTheLeader) => self.se_not_the_leader.to_owned(),
-            StoreError::Refused(Refusal::SignedOff) => self.se_signed_off.to_owned(),
-            StoreError::Refused(Refusal::AccountsExist) => self.se_accounts_exist.to_owned(),
-            StoreError::Refused(Refusal::PinNeeded) => self.se_pin_needed.to_owned(),
-            StoreError::Sqlite(e) => (self.se_db)(&e.to_string()),
-        }
-    }
-
-    pub fn duty_role(&self, role: DutyRole) -> &'static str {
-        self.duty_roles[duty_index(role)]
-    }
-
-    pub fn duty_role_short(&self, role: DutyRole) -> &'static str {
-        self.duty_roles_short[duty_index(role)]
-    }
-
-    /// Why a new PIN was refused.
-    pub fn pin_error(&self, e: domain::pin::PinError) -> &'static str {
-        use domain::pin::PinError;
-        match e {
-            PinError::Shape => self.pin_shape,
-            PinError::Guessable => self.pin_guessable,
-            PinError::Mismatch => self.pin_mismatch,
-        }
-    }
-
-    pub fn attention_reason(&self, r: domain::attention::Reason) -> &'static str {
-        self.at_reasons[r.index()]
-    }
-
-    pub fn access_role(&self, role: domain::access::Role) -> &'static str {
-        let i = domain::access::Role::ALL
-            .iter()
-            .position(|r| *r == role)
-            .unwrap_or(0);
-        self.access_roles[i]
-    }
-
-    pub fn staff_role(&self, role: StaffRole) -> &'static str {
-        let i = StaffRole::ALL
-            .iter()
-            .position(|r| *r == role)
-            .unwrap_or(StaffRole::ALL.len() - 1);
-        self.staff_roles[i]
-    }
-}
-
-fn duty_index(role: DutyRole) -> usize {
-    match role {
-        DutyRole::DutyTeacher => 0,
-        DutyRole::Leader => 1,
-        DutyRole::Guard => 2,
-        DutyRole::NightDuty => 3,
-    }
-}
-
-/// The words for the coded values of the records.
-impl Strings {
-    pub fn role(&self, v: incident::Role) -> &'static str {
-        pick(&self.roles, v.index())
-    }
-    pub fn severity(&self, v: incident::Severity) -> &'static str {
-        pick(&self.severities, v.index())
-    }
-    pub fn source(&self, v: incident::Source) -> &'static str {
-        pick(&self.sources, v.index())
-    }
-    pub fn status(&self, v: incident::Status) -> &'static str {
-        pick(&self.statuses, v.index())
-    }
-    pub fn bullying_word(&self, v: incident::Bullying) -> &'static str {
-        pick(&self.bullying, v.index())
-    }
-    pub fn followup_kind(&self, v: followup::Kind) -> &'static str {
-        pick(&self.followup_kinds, v.index())
-    }
-    pub fn followup_status(&self, v: followup::FollowupStatus) -> &'static str {
-        pick(&self.followup_statuses, v.index())
-    }
-    pub fn hazard_kind(&self, v: hazard::HazardKind) -> &'static str {
-        pick(&self.hazard_kinds, v.index())
-    }
-    pub fn hazard_status(&self, v: hazard::HazardStatus) -> &'static str {
-        pick(&self.hazard_statuses, v.index())
-    }
-    pub fn log_action(&self, v: LogAction) -> &'static str {
-        let i = match v {
-            LogAction::Created => 0,
-            LogAction::Corrected => 1,
-            LogAction::Voided => 2,
-            LogAction::Completed => 3,
-            LogAction::Rescheduled => 4,
-            LogAction::StatusChanged => 5,
-            LogAction::Merged => 6,
-            LogAction::ClosedUnfounded => 7,
-            LogAction::Verified => 8,
-        };
-        pick(&self.log_actions, i)
-    }
-    pub fn slip_status(&self, v: slip::SlipStatus) -> &'static str {
-        pick(&self.slip_statuses, v.index())
-    }
-
-    pub fn log_kind(&self, v: domain::facts::LogKind) -> &'static str {
-        pick(&self.log_kinds, v.index())
-    }
-}
-
-fn pick<const N: usize>(table: &[&'static str; N], index: usize) -> &'static str {
-    table.get(index).copied().unwrap_or("?")
+    /// The duty log and the period report.
+    pub report: ReportWords,
+    /// Key-bar and help labels.
+    pub keys: KeyWords,
+    /// Form field labels.
+    pub fields: FieldWords,
+    /// What the store's errors say.
+    pub store: StoreWords,
+    /// Importing students and staff.
+    pub import: ImportWords,
+    /// What a field's error says.
+    pub errors: ErrorWords,
+    /// Retention: purge and legal hold.
+    pub purge: PurgeWords,
+    /// The sign-in and lock screens.
+    pub sign_in: SignInWords,
+    /// The special-attention register.
+    pub attention: AttentionWords,
+    /// check, backup and restore.
+    pub maintenance: MaintenanceWords,
+    /// Showing a whole ID number.
+    pub reveal: RevealWords,
+    /// An account's form.
+    pub account: AccountWords,
+    /// The command line's own questions.
+    pub cli: CliWords,
+    /// The demo school.
+    pub demo: DemoWords,
+    /// The export.
+    pub export: ExportWords,
+    /// Questions asked before an act.
+    pub confirm: ConfirmWords,
+    /// Hints under fields.
+    pub hints: HintWords,
+    /// A round's state.
+    pub states: StateWords,
+    /// The tabs.
+    pub tabs: TabWords,
+    /// What an empty list or an absent thing says.
+    pub empty: EmptyWords,
 }

@@ -48,12 +48,12 @@ pub fn day_text(s: &Strings, day: NaiveDate) -> String {
 /// The word for a round's state.
 pub fn state_word(s: &Strings, state: RoundState) -> &'static str {
     match state {
-        RoundState::Upcoming => s.state_upcoming,
-        RoundState::Due => s.state_due,
-        RoundState::Done => s.state_done,
-        RoundState::Late => s.state_late,
-        RoundState::Partial => s.state_partial,
-        RoundState::Missed => s.state_missed,
-        RoundState::Untracked => s.state_untracked,
+        RoundState::Upcoming => s.states.upcoming,
+        RoundState::Due => s.states.due,
+        RoundState::Done => s.states.done,
+        RoundState::Late => s.states.late,
+        RoundState::Partial => s.states.partial,
+        RoundState::Missed => s.states.missed,
+        RoundState::Untracked => s.states.untracked,
     }
 }

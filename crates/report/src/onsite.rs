@@ -33,15 +33,15 @@ pub fn table(visits: &[Visit], now: DateTime<Utc>, offset: &FixedOffset, s: &Str
 
 fn headers(s: &Strings) -> Vec<String> {
     [
-        s.f_visitor_name,
-        s.f_organisation,
-        s.f_purpose,
-        s.f_host,
-        s.f_time,
+        s.fields.visitor_name,
+        s.fields.organisation,
+        s.fields.purpose,
+        s.fields.host,
+        s.fields.time,
         s.minutes_inside,
-        s.f_phone,
-        s.f_plate,
-        s.f_doc_number,
+        s.fields.phone,
+        s.fields.plate,
+        s.fields.doc_number,
     ]
     .iter()
     .map(|h| (*h).to_owned())

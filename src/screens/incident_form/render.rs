@@ -68,11 +68,11 @@ impl IncidentForm {
         let (s, theme) = (view.s, view.theme);
         let focused = self.section == Section::Students;
         let mut lines = vec![Line::from(Span::styled(
-            format!("{} ({})", s.f_students, self.students.len()),
+            format!("{} ({})", s.fields.students, self.students.len()),
             if focused { theme.title } else { theme.dim },
         ))];
         if self.students.is_empty() {
-            lines.push(Line::from(Span::styled(s.no_students_yet, theme.dim)));
+            lines.push(Line::from(Span::styled(s.empty.students_yet, theme.dim)));
         }
         for (i, r) in self.students.iter().enumerate() {
             let selected = focused && i == self.cursor;

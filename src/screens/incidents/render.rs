@@ -85,7 +85,7 @@ impl IncidentList {
             Span::styled(
                 format!(
                     "1 {}:{status}  2 {}:{category}  3 {}:{place}  4 {}:{range}",
-                    s.f_status, s.f_category, s.f_place, s.f_period
+                    s.fields.status, s.fields.category, s.fields.place, s.fields.period
                 ),
                 theme.dim,
             ),
@@ -102,7 +102,7 @@ impl IncidentList {
         let mut second = Vec::new();
         if let Some((_, name)) = &f.student {
             second.push(Span::styled(
-                format!("{} {}  ", s.f_student, text::line(name)),
+                format!("{} {}  ", s.fields.student, text::line(name)),
                 theme.warn,
             ));
         }
@@ -126,7 +126,7 @@ impl IncidentList {
         let (s, theme) = (view.s, view.theme);
         if self.rows.is_empty() {
             frame.render_widget(
-                Paragraph::new(Span::styled(s.no_incidents, theme.dim)),
+                Paragraph::new(Span::styled(s.empty.incidents, theme.dim)),
                 area,
             );
             return;
@@ -151,7 +151,7 @@ impl IncidentList {
     fn render_slips(&self, frame: &mut Frame<'_>, area: Rect, view: &View<'_>) {
         let (s, theme) = (view.s, view.theme);
         if self.slips.is_empty() {
-            frame.render_widget(Paragraph::new(Span::styled(s.no_slips, theme.dim)), area);
+            frame.render_widget(Paragraph::new(Span::styled(s.empty.slips, theme.dim)), area);
             return;
         }
         let width = usize::from(area.width);

@@ -16,7 +16,7 @@ impl PeriodReport {
         facts.extend(self.outcome_facts(ctx));
         Doc {
             kind: "period",
-            title: (ctx.s.r_period_title)(ctx.cfg.school.get(ctx.lang)),
+            title: (ctx.s.report.period_title)(ctx.cfg.school.get(ctx.lang)),
             facts,
             figures: self.figures(ctx),
             sections: self.sections(ctx),
@@ -27,17 +27,17 @@ impl PeriodReport {
     fn work_facts(&self, ctx: &Ctx<'_>) -> Vec<Fact> {
         let s = ctx.s;
         vec![
-            fact("from", s.r_from, self.from.to_string()),
-            fact("to", s.r_to, self.to.to_string()),
+            fact("from", s.report.from, self.from.to_string()),
+            fact("to", s.report.to, self.to.to_string()),
             fact(
                 "shifts",
-                s.r_shifts,
-                (s.r_shift_counts)(self.shifts.len(), self.signed_off()),
+                s.report.shifts,
+                (s.report.shift_counts)(self.shifts.len(), self.signed_off()),
             ),
             fact(
                 "rounds",
-                s.r_patrols,
-                (s.r_round_rate)(
+                s.report.patrols,
+                (s.report.round_rate)(
                     self.rounds.due,
                     self.rounds.done + self.rounds.late,
                     &rate_text(self.rounds.rate()),
@@ -45,10 +45,14 @@ impl PeriodReport {
             ),
             fact(
                 "problems",
-                s.r_problems_found,
-                (s.r_problem_counts)(self.problem_rounds, self.problem_items),
+                s.report.problems_found,
+                (s.report.problem_counts)(self.problem_rounds, self.problem_items),
             ),
-            fact("incidents", s.r_incidents, self.incidents.len().to_string()),
+            fact(
+                "incidents",
+                s.report.incidents,
+                self.incidents.len().to_string(),
+            ),
         ]
     }
 
@@ -59,18 +63,18 @@ impl PeriodReport {
         vec![
             fact(
                 "followups_on_time",
-                s.r_followups_on_time,
+                s.report.followups_on_time,
                 rate_text(self.followup_counts().on_time_rate()),
             ),
             fact(
                 "hazards_on_time",
-                s.r_hazards_on_time,
+                s.report.hazards_on_time,
                 rate_text(self.hazard_counts(ctx.offset).on_time_rate()),
             ),
             fact(
                 "gate",
-                s.r_gate,
-                (s.r_visit_counts)(
+                s.report.gate,
+                (s.report.visit_counts)(
                     self.visits.len() - refused,
                     refused,
                     self.early_leaves.len(),
@@ -86,12 +90,20 @@ impl PeriodReport {
         let f = self.followup_counts();
         let h = self.hazard_counts(ctx.offset);
         vec![
-            Self::rounds_section(ctx, "rounds_by_slot", s.r_by_slot, &self.by_slot, |id| {
-                ctx.cfg.slot_name(id, ctx.lang).to_owned()
-            }),
-            Self::rounds_section(ctx, "rounds_by_place", s.r_by_place, &self.by_place, |id| {
-                ctx.cfg.place_name(id, ctx.lang).into_owned()
-            }),
+            Self::rounds_section(
+                ctx,
+                "rounds_by_slot",
+                s.report.by_slot,
+                &self.by_slot,
+                |id| ctx.cfg.slot_name(id, ctx.lang).to_owned(),
+            ),
+            Self::rounds_section(
+                ctx,
+                "rounds_by_place",
+                s.report.by_place,
+                &self.by_place,
+                |id| ctx.cfg.place_name(id, ctx.lang).into_owned(),
+            ),
         ]
         .into_iter()
         .chain(self.incident_sections(ctx))
@@ -100,26 +112,26 @@ impl PeriodReport {
             counts(
                 ctx,
                 "followups",
-                s.r_followups,
-                s.r_col_outcome,
+                s.report.followups,
+                s.report.col_outcome,
                 coded(&[
-                    ("on_time", s.r_on_time, f.on_time),
-                    ("late", s.r_late, f.late),
-                    ("overdue", s.r_overdue, f.overdue),
-                    ("not_yet_due", s.r_not_yet_due, f.not_yet_due),
-                    ("cancelled", s.r_cancelled, f.cancelled),
+                    ("on_time", s.report.on_time, f.on_time),
+                    ("late", s.report.late, f.late),
+                    ("overdue", s.report.overdue, f.overdue),
+                    ("not_yet_due", s.report.not_yet_due, f.not_yet_due),
+                    ("cancelled", s.report.cancelled, f.cancelled),
                 ]),
             ),
             counts(
                 ctx,
                 "hazards",
-                s.r_hazards,
-                s.r_col_outcome,
+                s.report.hazards,
+                s.report.col_outcome,
                 coded(&[
-                    ("on_time", s.r_on_time, h.on_time),
-                    ("late", s.r_late, h.late),
-                    ("overdue", s.r_overdue, h.overdue),
-                    ("within_time", s.r_within_time, h.within_time),
+                    ("on_time", s.report.on_time, h.on_time),
+                    ("late", s.report.late, h.late),
+                    ("overdue", s.report.overdue, h.overdue),
+                    ("within_time", s.report.within_time, h.within_time),
                 ]),
             ),
             self.gate_section(ctx),
@@ -237,7 +249,7 @@ pub(super) fn counts(
         key,
         title,
         &["name", "count"],
-        &[name, ctx.s.r_col_count],
+        &[name, ctx.s.report.col_count],
         rows,
         ctx,
     );

@@ -16,8 +16,8 @@ impl PeriodReport {
         counts(
             ctx,
             "incidents_by_category",
-            s.r_by_category,
-            s.r_col_category,
+            s.report.by_category,
+            s.report.col_category,
             self.by_category(ctx)
                 .into_iter()
                 .filter(|(_, n)| *n > 0)
@@ -37,8 +37,8 @@ impl PeriodReport {
             counts(
                 ctx,
                 "incidents_by_severity",
-                s.r_by_severity,
-                s.r_col_severity,
+                s.report.by_severity,
+                s.report.col_severity,
                 tally(
                     Severity::ALL,
                     self.incidents.iter().map(|i| i.severity),
@@ -49,8 +49,8 @@ impl PeriodReport {
             counts(
                 ctx,
                 "incidents_by_source",
-                s.r_by_source,
-                s.r_col_source,
+                s.report.by_source,
+                s.report.col_source,
                 tally(
                     Source::ALL,
                     self.incidents.iter().map(|i| i.source),
@@ -61,8 +61,8 @@ impl PeriodReport {
             counts(
                 ctx,
                 "incidents_by_status",
-                s.r_by_status,
-                s.r_col_status,
+                s.report.by_status,
+                s.report.col_status,
                 tally(
                     Status::ALL,
                     self.incidents.iter().map(|i| i.status),
@@ -73,8 +73,8 @@ impl PeriodReport {
             counts(
                 ctx,
                 "bullying",
-                s.r_bullying,
-                s.r_col_determination,
+                s.report.bullying,
+                s.report.col_determination,
                 tally(
                     Bullying::ALL,
                     self.incidents.iter().map(|i| i.bullying),
@@ -121,13 +121,13 @@ impl PeriodReport {
                 "rate_percent",
             ],
             &[
-                s.r_col_name,
-                s.r_col_due_count,
-                s.r_col_done_count,
-                s.r_col_late,
-                s.r_col_partial,
-                s.r_col_missed,
-                s.r_col_rate,
+                s.report.col_name,
+                s.report.col_due_count,
+                s.report.col_done_count,
+                s.report.col_late,
+                s.report.col_partial,
+                s.report.col_missed,
+                s.report.col_rate,
             ],
             rows,
             ctx,
@@ -140,8 +140,8 @@ impl PeriodReport {
         counts(
             ctx,
             "measures",
-            ctx.s.r_measures,
-            ctx.s.r_col_measure,
+            ctx.s.report.measures,
+            ctx.s.report.col_measure,
             self.measure_counts(ctx)
                 .into_iter()
                 .filter(|(_, n)| *n > 0)
@@ -159,22 +159,22 @@ impl PeriodReport {
         let mut sec = counts(
             ctx,
             "gate",
-            s.r_gate,
-            s.r_col_what,
+            s.report.gate,
+            s.report.col_what,
             coded(&[
                 (
                     "admitted",
-                    s.r_admitted,
+                    s.report.admitted,
                     count(&|v| v.status != VisitStatus::Refused),
                 ),
                 (
                     "refused",
-                    s.r_refused_word,
+                    s.report.refused_word,
                     count(&|v| v.status == VisitStatus::Refused),
                 ),
                 (
                     "admitted_despite_watchlist",
-                    s.r_admitted_despite,
+                    s.report.admitted_despite,
                     count(&|v| v.status != VisitStatus::Refused && v.watch_reason.is_some()),
                 ),
                 (
@@ -184,13 +184,13 @@ impl PeriodReport {
                 ),
                 (
                     "early_leaves",
-                    s.r_early_leaves_word,
+                    s.report.early_leaves_word,
                     self.early_leaves.len() as u64,
                 ),
             ]),
         );
         // Not a sum: the rows overlap (admitted despite the watchlist are among the admitted).
-        s.r_gate.clone_into(&mut sec.table.title);
+        s.report.gate.clone_into(&mut sec.table.title);
         sec
     }
 
@@ -199,9 +199,9 @@ impl PeriodReport {
         let s = ctx.s;
         let slots = &ctx.cfg.slots;
         let rows = self.place_slot_counts(ctx);
-        let mut headers: Vec<&str> = vec![s.r_col_place];
+        let mut headers: Vec<&str> = vec![s.report.col_place];
         headers.extend(slots.iter().map(|sl| sl.short.get(ctx.lang)));
-        headers.extend([s.r_other_times, s.r_total]);
+        headers.extend([s.report.other_times, s.report.total]);
         // The slot's position names its column in JSON and CSV, however many slots there are.
         let slot_keys: Vec<Key> = (1..=slots.len())
             .map(|n| Key::Owned(format!("slot_{n}")))
@@ -220,7 +220,7 @@ impl PeriodReport {
             .collect();
         let mut sec = section(
             "place_by_slot",
-            s.r_place_by_slot,
+            s.report.place_by_slot,
             &[],
             &headers,
             table_rows,
@@ -253,9 +253,14 @@ impl PeriodReport {
             .collect();
         let mut sec = section(
             "repeat_students",
-            &(s.r_repeat_students)(n),
+            &(s.report.repeat_students)(n),
             &["student", "class", "incidents", "roles"],
-            &[s.r_col_student, s.r_col_class, s.r_incidents, s.r_col_roles],
+            &[
+                s.report.col_student,
+                s.report.col_class,
+                s.report.incidents,
+                s.report.col_roles,
+            ],
             rows,
             ctx,
         );
@@ -279,13 +284,13 @@ impl PeriodReport {
             .collect();
         let mut sec = section(
             "weeks",
-            s.r_weeks,
+            s.report.weeks,
             &["week_of", "incidents", "problem_rounds", "missed_rounds"],
             &[
-                s.r_col_week,
-                s.r_incidents,
-                s.r_problems_found,
-                s.r_col_missed,
+                s.report.col_week,
+                s.report.incidents,
+                s.report.problems_found,
+                s.report.col_missed,
             ],
             rows,
             ctx,

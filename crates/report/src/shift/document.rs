@@ -14,7 +14,7 @@ impl ShiftSummary {
     pub fn doc(&self, ctx: &Ctx<'_>) -> Doc {
         Doc {
             kind: "shift",
-            title: (ctx.s.r_shift_title)(ctx.cfg.school.get(ctx.lang)),
+            title: (ctx.s.report.shift_title)(ctx.cfg.school.get(ctx.lang)),
             facts: self.facts(ctx),
             figures: self.figures(),
             sections: self.sections(ctx),
@@ -27,7 +27,12 @@ impl ShiftSummary {
         let mut sections = vec![
             self.exceptions_section(ctx),
             self.problems_section(ctx),
-            incidents_section(ctx, "incidents_opened", s.r_incidents_opened, &self.opened),
+            incidents_section(
+                ctx,
+                "incidents_opened",
+                s.report.incidents_opened,
+                &self.opened,
+            ),
             self.updated_section(ctx),
         ];
         sections.extend(self.followup_sections(ctx));
@@ -55,16 +60,16 @@ impl ShiftSummary {
         let s = ctx.s;
         let shift = &self.shift;
         let mut facts = vec![
-            fact("day", s.r_day, ctx.day(shift.day)),
+            fact("day", s.report.day, ctx.day(shift.day)),
             fact(
                 "hours",
-                s.r_hours,
+                s.report.hours,
                 format!(
                     "{} – {}",
                     ctx.day_hm(shift.opened_at),
                     shift
                         .closed_at
-                        .map_or_else(|| s.r_still_open.to_owned(), |t| ctx.day_hm(t))
+                        .map_or_else(|| s.report.still_open.to_owned(), |t| ctx.day_hm(t))
                 ),
             ),
         ];
@@ -84,8 +89,8 @@ impl ShiftSummary {
         [
             fact(
                 "patrols",
-                s.r_patrols,
-                (s.r_tally)(
+                s.report.patrols,
+                (s.report.tally)(
                     self.rounds_due(),
                     t.done,
                     t.late,
@@ -96,8 +101,8 @@ impl ShiftSummary {
             ),
             fact(
                 "gate",
-                s.r_gate,
-                (s.r_gate_counts)(
+                s.report.gate,
+                (s.report.gate_counts)(
                     self.admitted(),
                     self.visitors_out(),
                     self.refused(),
@@ -120,10 +125,10 @@ impl ShiftSummary {
             ),
             fact(
                 "signed_off",
-                s.r_signed_off,
+                s.report.signed_off,
                 match &self.shift.signed_off {
                     Some((at, by)) => format!("{by} {}", ctx.day_hm(*at)),
-                    None => s.r_not_signed_off.to_owned(),
+                    None => s.report.not_signed_off.to_owned(),
                 },
             ),
         ]
@@ -189,7 +194,7 @@ pub(crate) fn section(
             rows,
         },
         numeric: Vec::new(),
-        empty: ctx.s.r_none.to_owned(),
+        empty: ctx.s.report.none.to_owned(),
         codes: Vec::new(),
     }
 }

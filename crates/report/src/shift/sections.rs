@@ -19,25 +19,25 @@ impl ShiftSummary {
             followups_section(
                 ctx,
                 "followups_created",
-                s.r_followups_created,
+                s.report.followups_created,
                 &self.followups_created,
             ),
             followups_section(
                 ctx,
                 "followups_completed",
-                s.r_followups_completed,
+                s.report.followups_completed,
                 &self.followups_completed,
             ),
             followups_section(
                 ctx,
                 "followups_overdue",
-                s.r_followups_overdue,
+                s.report.followups_overdue,
                 &self.followups_overdue,
             ),
             followups_section(
                 ctx,
                 "followups_due_soon",
-                s.r_followups_due_soon,
+                s.report.followups_due_soon,
                 &self.followups_due_soon,
             ),
         ]
@@ -50,19 +50,19 @@ impl ShiftSummary {
             hazards_section(
                 ctx,
                 "hazards_opened",
-                s.r_hazards_opened,
+                s.report.hazards_opened,
                 &self.hazards_opened,
             ),
             hazards_section(
                 ctx,
                 "hazards_rectified",
-                s.r_hazards_rectified,
+                s.report.hazards_rectified,
                 &self.hazards_rectified,
             ),
             hazards_section(
                 ctx,
                 "hazards_overdue",
-                s.r_hazards_overdue,
+                s.report.hazards_overdue,
                 &self.hazards_overdue,
             ),
         ]
@@ -82,7 +82,7 @@ impl ShiftSummary {
                     i18n::state_word(s, r.state).to_owned(),
                     r.exception
                         .as_ref()
-                        .map_or_else(|| s.r_no_reason.to_owned(), |e| e.reason.clone()),
+                        .map_or_else(|| s.report.no_reason.to_owned(), |e| e.reason.clone()),
                     r.exception
                         .as_ref()
                         .map(|e| e.by_name.clone())
@@ -92,15 +92,15 @@ impl ShiftSummary {
             .collect();
         section(
             "round_exceptions",
-            s.r_round_exceptions,
+            s.report.round_exceptions,
             &["window", "slot", "place", "state", "reason", "reason_by"],
             &[
-                s.r_col_window,
-                s.r_col_slot,
-                s.r_col_place,
-                s.r_col_state,
-                s.r_col_reason,
-                s.r_col_by,
+                s.report.col_window,
+                s.report.col_slot,
+                s.report.col_place,
+                s.report.col_state,
+                s.report.col_reason,
+                s.report.col_by,
             ],
             rows,
             ctx,
@@ -139,9 +139,14 @@ impl ShiftSummary {
             .collect();
         section(
             "problems",
-            s.r_problems,
+            s.report.problems,
             &["time", "place", "problem", "by"],
-            &[s.r_col_time, s.r_col_place, s.r_col_problem, s.r_col_by],
+            &[
+                s.report.col_time,
+                s.report.col_place,
+                s.report.col_problem,
+                s.report.col_by,
+            ],
             rows,
             ctx,
         )
@@ -166,13 +171,13 @@ impl ShiftSummary {
             .collect();
         section(
             "incidents_updated",
-            s.r_incidents_updated,
+            s.report.incidents_updated,
             &["number", "category", "done", "status"],
             &[
-                s.r_col_number,
-                s.r_col_category,
-                s.r_col_done,
-                s.r_col_status,
+                s.report.col_number,
+                s.report.col_category,
+                s.report.col_done,
+                s.report.col_status,
             ],
             rows,
             ctx,
@@ -196,9 +201,14 @@ impl ShiftSummary {
             .collect();
         section(
             "refused",
-            s.r_refused,
+            s.report.refused,
             &["time", "name", "purpose", "reason"],
-            &[s.r_col_time, s.r_col_person, s.f_purpose, s.r_col_reason],
+            &[
+                s.report.col_time,
+                s.report.col_person,
+                s.fields.purpose,
+                s.report.col_reason,
+            ],
             rows,
             ctx,
         )
@@ -222,7 +232,7 @@ impl ShiftSummary {
             .collect();
         section(
             "early_leaves",
-            s.r_early_leaves,
+            s.report.early_leaves,
             &[
                 "time_out",
                 "student",
@@ -232,12 +242,12 @@ impl ShiftSummary {
                 "back",
             ],
             &[
-                s.r_col_time,
-                s.r_col_student,
-                s.r_col_class,
-                s.f_collected_by,
-                s.f_approved_by,
-                s.r_col_back,
+                s.report.col_time,
+                s.report.col_student,
+                s.report.col_class,
+                s.fields.collected_by,
+                s.fields.approved_by,
+                s.report.col_back,
             ],
             rows,
             ctx,
@@ -260,13 +270,13 @@ impl ShiftSummary {
             .collect();
         section(
             "still_on_campus",
-            s.r_still_in,
+            s.report.still_in,
             &["name", "time_in", "organisation", "purpose"],
             &[
-                s.r_col_person,
-                s.r_col_time_in,
-                s.f_organisation,
-                s.f_purpose,
+                s.report.col_person,
+                s.report.col_time_in,
+                s.fields.organisation,
+                s.fields.purpose,
             ],
             rows,
             ctx,
@@ -283,9 +293,9 @@ impl ShiftSummary {
             .collect();
         section(
             "handover",
-            s.r_handover,
+            s.report.handover,
             &["line"],
-            &[s.r_col_note],
+            &[s.report.col_note],
             rows,
             ctx,
         )
@@ -311,7 +321,7 @@ impl ShiftSummary {
                         ctx.cfg.place_name(&c.round.place, ctx.lang),
                         ctx.cfg.slot_name(&c.round.slot, ctx.lang)
                     ),
-                    s.r_checked_again.to_owned(),
+                    s.report.checked_again.to_owned(),
                     c.by_name.clone(),
                     String::new(),
                 ],
@@ -322,7 +332,7 @@ impl ShiftSummary {
                         ctx.cfg.place_name(&e.round.place, ctx.lang),
                         ctx.cfg.slot_name(&e.round.slot, ctx.lang)
                     ),
-                    s.r_reason_written.to_owned(),
+                    s.report.reason_written.to_owned(),
                     e.by_name.clone(),
                     e.reason.clone(),
                 ],
@@ -330,14 +340,14 @@ impl ShiftSummary {
             .collect();
         section(
             "corrections_after_sign_off",
-            s.r_corrections,
+            s.report.corrections,
             &["at", "record", "change", "by", "reason"],
             &[
-                s.r_col_at,
-                s.r_col_record,
-                s.r_col_change,
-                s.r_col_by,
-                s.r_col_reason,
+                s.report.col_at,
+                s.report.col_record,
+                s.report.col_change,
+                s.report.col_by,
+                s.report.col_reason,
             ],
             rows,
             ctx,
@@ -370,7 +380,7 @@ pub(super) fn incidents_section(
                 s.severity(i.draft.severity).to_owned(),
                 students.join("、"),
                 if i.voided.is_some() {
-                    s.r_voided.to_owned()
+                    s.report.voided.to_owned()
                 } else {
                     s.status(i.draft.status).to_owned()
                 },
@@ -390,13 +400,13 @@ pub(super) fn incidents_section(
             "status",
         ],
         &[
-            s.r_col_number,
-            s.r_col_time,
-            s.r_col_place,
-            s.r_col_category,
-            s.r_col_severity,
-            s.r_col_students,
-            s.r_col_status,
+            s.report.col_number,
+            s.report.col_time,
+            s.report.col_place,
+            s.report.col_category,
+            s.report.col_severity,
+            s.report.col_students,
+            s.report.col_status,
         ],
         rows,
         ctx,
@@ -431,12 +441,12 @@ fn followups_section(ctx: &Ctx<'_>, key: &'static str, title: &str, list: &[Foll
         title,
         &["kind", "about", "owner", "due", "done", "outcome"],
         &[
-            s.r_col_kind,
-            s.r_col_about,
-            s.r_col_owner,
-            s.r_col_due,
-            s.r_col_done_at,
-            s.r_col_outcome,
+            s.report.col_kind,
+            s.report.col_about,
+            s.report.col_owner,
+            s.report.col_due,
+            s.report.col_done_at,
+            s.report.col_outcome,
         ],
         rows,
         ctx,
@@ -466,12 +476,12 @@ fn hazards_section(ctx: &Ctx<'_>, key: &'static str, title: &str, list: &[Hazard
         title,
         &["description", "place", "risk", "due_on", "owner", "status"],
         &[
-            s.r_col_description,
-            s.r_col_place,
-            s.r_col_risk,
-            s.r_col_due,
-            s.r_col_owner,
-            s.r_col_status,
+            s.report.col_description,
+            s.report.col_place,
+            s.report.col_risk,
+            s.report.col_due,
+            s.report.col_owner,
+            s.report.col_status,
         ],
         rows,
         ctx,
