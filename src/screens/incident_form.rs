@@ -82,17 +82,7 @@ impl IncidentForm {
         let mut form = IncidentForm {
             mode,
             form: Form::new(fields(view, draft)).tab_leaves(),
-            students: students
-                .iter()
-                .map(|i| Row {
-                    student: i.student.id,
-                    name: i.student.name.clone(),
-                    role: i.role,
-                    measures: i.measures.clone(),
-                    told_at: i.parents_told_at,
-                    told_by: i.parents_told_by.clone(),
-                })
-                .collect(),
+            students: students.iter().map(Row::of).collect(),
             section: Section::Fields,
             cursor: 0,
             editor: None,

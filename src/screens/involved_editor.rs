@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 
 use super::View;
 use crate::domain::clock::{format_when, parse_when};
-use crate::domain::incident::Role;
+use crate::domain::incident::{Involved, InvolvedDraft, Role};
 use crate::domain::people::StudentId;
 use crate::domain::staff::StaffId;
 use crate::domain::text::TextKind;
@@ -31,6 +31,31 @@ pub struct Row {
     pub measures: Vec<String>,
     pub told_at: Option<DateTime<Utc>>,
     pub told_by: Option<(StaffId, String)>,
+}
+
+impl Row {
+    /// A student already on the incident, to correct.
+    pub fn of(i: &Involved) -> Row {
+        Row {
+            student: i.student.id,
+            name: i.student.name.clone(),
+            role: i.role,
+            measures: i.measures.clone(),
+            told_at: i.parents_told_at,
+            told_by: i.parents_told_by.clone(),
+        }
+    }
+
+    /// The row as the incident's draft takes it.
+    pub fn draft(&self) -> InvolvedDraft {
+        InvolvedDraft {
+            student: self.student,
+            role: self.role,
+            measures: self.measures.clone(),
+            parents_told_at: self.told_at,
+            parents_told_by: self.told_by.as_ref().map(|(id, _)| *id),
+        }
+    }
 }
 
 pub enum EditorOutcome {

@@ -103,6 +103,19 @@ pub struct Involved {
     pub parents_told_by: Option<(StaffId, String)>,
 }
 
+impl Involved {
+    /// The student's part as a draft takes it (the staff member who told the parents by id).
+    pub fn draft(&self) -> InvolvedDraft {
+        InvolvedDraft {
+            student: self.student.id,
+            role: self.role,
+            measures: self.measures.clone(),
+            parents_told_at: self.parents_told_at,
+            parents_told_by: self.parents_told_by.as_ref().map(|(id, _)| *id),
+        }
+    }
+}
+
 /// An incident as stored, whole.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Incident {

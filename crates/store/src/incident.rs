@@ -436,16 +436,7 @@ fn load(conn: &Connection, id: IncidentId) -> Result<Incident, StoreError> {
         .ok_or(StoreError::Refused(Refusal::NotFound))?;
     let students = load_students(conn, id)?;
     let mut incident = head;
-    incident.draft.students = students
-        .iter()
-        .map(|s| InvolvedDraft {
-            student: s.student.id,
-            role: s.role,
-            measures: s.measures.clone(),
-            parents_told_at: s.parents_told_at,
-            parents_told_by: s.parents_told_by.as_ref().map(|(id, _)| *id),
-        })
-        .collect();
+    incident.draft.students = students.iter().map(Involved::draft).collect();
     incident.students = students;
     Ok(incident)
 }

@@ -14,6 +14,7 @@ use crate::domain::incident::{
 };
 use crate::domain::text::TextKind;
 use crate::screens::View;
+use crate::screens::involved_editor::Row;
 use crate::widgets::field::{FieldError, TextField};
 use crate::widgets::form::Form;
 
@@ -119,16 +120,7 @@ impl IncidentForm {
     }
 
     fn involved(&self) -> Vec<InvolvedDraft> {
-        self.students
-            .iter()
-            .map(|r| InvolvedDraft {
-                student: r.student,
-                role: r.role,
-                measures: r.measures.clone(),
-                parents_told_at: r.told_at,
-                parents_told_by: r.told_by.as_ref().map(|(id, _)| *id),
-            })
-            .collect()
+        self.students.iter().map(Row::draft).collect()
     }
 
     /// A new incident is created at once; a correction first asks for its reason.
