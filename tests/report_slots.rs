@@ -17,7 +17,7 @@ use dutydesk::domain::incident::{Bullying, IncidentDraft, PlaceRef, Severity, So
 use dutydesk::domain::schedule;
 use dutydesk::domain::shift::{DutyRole, MemberRef, ShiftDraft};
 use dutydesk::domain::staff::StaffRole;
-use dutydesk::i18n::{Lang, Words as _};
+use dutydesk::i18n::Lang;
 use dutydesk::report::{Ctx, period};
 use dutydesk::store::{Actor, Store};
 
@@ -108,12 +108,7 @@ fn twenty_slots_each_get_their_own_column_in_every_format() {
             .expect("incident");
     }
     let now = at("2026-11-30T23:55:00+08:00");
-    let ctx = Ctx {
-        cfg: &cfg,
-        lang: Lang::En,
-        s: Lang::En.strings(),
-        offset: *now.offset(),
-    };
+    let ctx = Ctx::new(&cfg, Lang::En, *now.offset());
     let doc = period::build(&store, &ctx, day, day, now)
         .expect("report")
         .doc(&ctx);

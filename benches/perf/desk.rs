@@ -16,7 +16,6 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use dutydesk::app::{App, Station};
 use dutydesk::domain::clock::Clock;
 use dutydesk::i18n::Lang;
-use dutydesk::i18n::Words as _;
 use dutydesk::report::{Ctx, period, shift};
 use dutydesk::screens::Screen;
 use dutydesk::store::Store;
@@ -210,12 +209,7 @@ impl ReportSetup {
     }
 
     fn ctx(&self) -> Ctx<'_> {
-        Ctx {
-            cfg: &self.cfg,
-            lang: Lang::En,
-            s: Lang::En.strings(),
-            offset: *self.now.offset(),
-        }
+        Ctx::new(&self.cfg, Lang::En, *self.now.offset())
     }
 
     /// `report shift --format text`, without opening the file.

@@ -76,12 +76,7 @@ pub fn screen(store: &Store, view: &View<'_>, screen: &mut Screen) -> Result<(),
 
 /// The duty log of the chosen shift (the open one, else the latest), or the period report.
 fn summary(store: &Store, view: &View<'_>, x: &mut SummaryScreen) -> Result<(), StoreError> {
-    let ctx = crate::report::Ctx {
-        cfg: view.cfg,
-        lang: view.lang,
-        s: view.s,
-        offset: view.offset,
-    };
+    let ctx = view.report_ctx();
     let now = view.now_local();
     match x.mode {
         Mode::Shift => {

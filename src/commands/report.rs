@@ -23,12 +23,7 @@ pub fn run(setup: &Setup, what: &ReportCommand) -> Result<(), String> {
     let now = setup.clock.now();
     super::auth::require(setup, &mut store, needed(what), now.to_utc())?;
     let generated_at = now.to_rfc3339();
-    let ctx = Ctx {
-        cfg: &setup.config,
-        lang: setup.lang,
-        s,
-        offset: *now.offset(),
-    };
+    let ctx = Ctx::new(&setup.config, setup.lang, *now.offset());
     let err = |e: crate::store::StoreError| s.store_error(&e);
     let out = match what {
         ReportCommand::Onsite { format } => {

@@ -312,12 +312,7 @@ impl SummaryScreen {
     /// Incidents by category (bars) and week by week (sparkline), side by side.
     fn render_charts(frame: &mut Frame<'_>, area: Rect, view: &View<'_>, r: &PeriodReport) {
         let (s, theme) = (view.s, view.theme);
-        let ctx = crate::report::Ctx {
-            cfg: view.cfg,
-            lang: view.lang,
-            s,
-            offset: view.offset,
-        };
+        let ctx = view.report_ctx();
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
                 .areas(area);

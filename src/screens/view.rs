@@ -23,7 +23,7 @@ pub struct View<'a> {
     pub data: &'a Data,
 }
 
-impl View<'_> {
+impl<'a> View<'a> {
     /// Now, as a local instant.
     pub fn now_local(&self) -> crate::domain::clock::LocalTime {
         chrono::TimeZone::from_local_datetime(&self.offset, &self.now)
@@ -34,6 +34,11 @@ impl View<'_> {
     /// Now, in UTC, to compare with stored times.
     pub fn now_utc(&self) -> DateTime<Utc> {
         self.now_local().with_timezone(&Utc)
+    }
+
+    /// A report's context for what this view shows: the same school, language and clock.
+    pub fn report_ctx(&self) -> crate::report::Ctx<'a> {
+        crate::report::Ctx::new(self.cfg, self.lang, self.offset)
     }
 
     /// How this view shows times.

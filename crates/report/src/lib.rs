@@ -15,7 +15,7 @@ pub use table::{Format, Key, Table, keys, neutralise};
 
 use domain::config::Config;
 use domain::incident::PlaceRef;
-use i18n::{Lang, Strings, When};
+use i18n::{Lang, Strings, When, Words as _};
 
 /// What a report needs to put records into words: the school's config, the language and the
 /// local offset that stored UTC times are shown in.
@@ -27,7 +27,17 @@ pub struct Ctx<'a> {
     pub offset: FixedOffset,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// A report in `lang` for a school configured as `cfg`, its times shown at `offset`.
+    pub fn new(cfg: &'a Config, lang: Lang, offset: FixedOffset) -> Ctx<'a> {
+        Ctx {
+            cfg,
+            lang,
+            s: lang.strings(),
+            offset,
+        }
+    }
+
     /// How this report shows times: the same words as the screens.
     pub fn when(&self) -> When {
         When {
