@@ -90,8 +90,16 @@ pub fn group(events: Vec<Event>) -> Vec<Input> {
 }
 
 impl App {
-    /// Handles everything that arrived since the last frame.
+    /// Handles everything that arrived since the last frame. On the sign-in and lock screens
+    /// keys stay keys: a name and a PIN typed ahead over a slow connection must go to their own
+    /// fields, never all into the name field where the PIN would show.
     pub fn handle_events(&mut self, events: Vec<Event>) {
+        if self.locked() {
+            for e in &events {
+                self.handle_event(e);
+            }
+            return;
+        }
         for input in group(events) {
             match input {
                 Input::Event(e) => self.handle_event(&e),

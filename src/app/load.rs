@@ -21,8 +21,9 @@ pub fn screen(store: &Store, view: &View<'_>, screen: &mut Screen) -> Result<(),
             p.set_rounds(rounds, view.cfg);
         }
         Screen::Incidents(list) => {
-            list.rows = store.incidents(&list.filter.query(view), list.window())?;
-            list.slips = store.slips(false, list.window())?;
+            let rows = store.incidents(&list.filter.query(view), list.window())?;
+            let slips = store.slips(false, list.window())?;
+            list.set_rows(rows, slips);
         }
         Screen::IncidentDetail(d) => {
             d.incident = Some(store.incident(d.id)?);

@@ -201,7 +201,13 @@ impl App {
                     .advance_hazard(id, version, to, value, actor, now),
                 s.hazard_updated,
             ),
-            Purpose::NewSlip => (self.save_slip(value, actor), s.slip_saved),
+            Purpose::NewSlip => {
+                let result = self.save_slip(value, actor);
+                if let (Ok(id), Screen::Incidents(list)) = (&result, &mut self.screen) {
+                    list.select_new_slip(*id);
+                }
+                (result.map(|_| ()), s.slip_saved)
+            }
             Purpose::SlipUnfounded { id, version } => (
                 self.store
                     .close_slip_unfounded(id, version, value, actor, now),
@@ -229,14 +235,12 @@ impl App {
     }
 
     /// A mailbox slip, received today.
-    fn save_slip(&mut self, text: &str, actor: Actor) -> Result<(), StoreError> {
+    fn save_slip(&mut self, text: &str, actor: Actor) -> Result<SlipId, StoreError> {
         let draft = SlipDraft {
             received_on: self.now.date_naive(),
             text: text.to_owned(),
         };
-        self.store
-            .create_slip(&draft, actor, self.stamp())
-            .map(|_| ())
+        self.store.create_slip(&draft, actor, self.stamp())
     }
 
     /// A new due time for a follow-up: checked, then its reason asked for.

@@ -14,6 +14,7 @@ use crate::domain::patrol::{CheckDraft, CheckId, ItemAnswer, ItemResult};
 use crate::domain::rounds::RoundView;
 use crate::domain::schedule::RoundKey;
 use crate::domain::text::{self, TextKind};
+use crate::widgets::cursor::{ListCursor, Step};
 use crate::widgets::field::{self, FieldError, TextField};
 use crate::widgets::{Keys, popup};
 
@@ -39,7 +40,7 @@ pub struct CheckForm {
     title: String,
     items: Vec<Item>,
     note: TextField,
-    cursor: usize,
+    cursor: ListCursor,
     focus: Focus,
     dirty: bool,
     /// Asking whether to save with unanswered items.
@@ -83,7 +84,7 @@ impl CheckForm {
                 TextKind::Line,
                 round.check.as_ref().map_or("", |c| c.note.as_str()),
             ),
-            cursor: 0,
+            cursor: ListCursor::default(),
             focus: Focus::Items,
             dirty: false,
             confirm_partial: false,
@@ -115,10 +116,10 @@ impl CheckForm {
     }
 
     fn items_key(&mut self, key: KeyEvent) -> Option<Action> {
-        let last = self.items.len().saturating_sub(1);
+        if self.cursor.step(key, self.items.len(), false) != Step::NotMine {
+            return None;
+        }
         match key.code {
-            KeyCode::Up | KeyCode::Char('k') => self.cursor = self.cursor.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => self.cursor = (self.cursor + 1).min(last),
             KeyCode::Char('o' | '1') => self.set(ItemResult::Ok),
             KeyCode::Char('x' | '2') => {
                 self.set(ItemResult::Problem);
@@ -128,7 +129,7 @@ impl CheckForm {
             KeyCode::Char(' ') => {
                 let next = self
                     .items
-                    .get(self.cursor)
+                    .get(self.cursor.at())
                     .map_or(ItemResult::Ok, |i| i.result.next());
                 self.set(next);
             }
@@ -153,6 +154,12 @@ impl CheckForm {
 
     fn note_key(&mut self, key: KeyEvent) {
         match key.code {
+            // A problem's note written: on to the next item, so that the next `o` is not
+            // pressed on the item just noted as a problem.
+            KeyCode::Enter if self.focus == Focus::ItemNote => {
+                self.focus = Focus::Items;
+                self.next_item();
+            }
             KeyCode::Enter | KeyCode::Esc | KeyCode::Tab => self.focus = Focus::Items,
             KeyCode::Up | KeyCode::Down if self.focus == Focus::ItemNote => {
                 self.focus = Focus::Items;
@@ -161,7 +168,7 @@ impl CheckForm {
             _ => {
                 let field = match self.focus {
                     Focus::RoundNote => &mut self.note,
-                    _ => match self.items.get_mut(self.cursor) {
+                    _ => match self.items.get_mut(self.cursor.at()) {
                         Some(i) => &mut i.note,
                         None => return,
                     },
@@ -177,7 +184,7 @@ impl CheckForm {
         let field = match self.focus {
             Focus::Items => return,
             Focus::RoundNote => &mut self.note,
-            Focus::ItemNote => match self.items.get_mut(self.cursor) {
+            Focus::ItemNote => match self.items.get_mut(self.cursor.at()) {
                 Some(i) => &mut i.note,
                 None => return,
             },
@@ -186,8 +193,13 @@ impl CheckForm {
         self.dirty = true;
     }
 
+    fn next_item(&mut self) {
+        let next = (self.cursor.at() + 1).min(self.items.len().saturating_sub(1));
+        self.cursor.set(next);
+    }
+
     fn set(&mut self, result: ItemResult) {
-        if let Some(item) = self.items.get_mut(self.cursor) {
+        if let Some(item) = self.items.get_mut(self.cursor.at()) {
             item.result = result;
             if result != ItemResult::Problem
                 && item.note.error == Some(FieldError::ProblemNeedsNote)
@@ -195,8 +207,8 @@ impl CheckForm {
                 item.note.error = None;
             }
             self.dirty = true;
-            if result != ItemResult::Problem && self.cursor + 1 < self.items.len() {
-                self.cursor += 1;
+            if result != ItemResult::Problem {
+                self.next_item();
             }
         }
     }
@@ -214,7 +226,7 @@ impl CheckForm {
             } else {
                 continue;
             }
-            self.cursor = i;
+            self.cursor.set(i);
             self.focus = Focus::ItemNote;
             return None;
         }
@@ -317,6 +329,7 @@ impl CheckForm {
             .collect();
         let offset = self
             .cursor
+            .at()
             .saturating_sub(usize::from(area.height.saturating_sub(1)));
         frame.render_widget(
             Paragraph::new(lines).scroll((u16::try_from(offset).unwrap_or(0), 0)),
@@ -333,7 +346,7 @@ impl CheckForm {
         view: &View<'_>,
     ) {
         let (s, theme) = (view.s, view.theme);
-        if let Some(item) = self.items.get(self.cursor) {
+        if let Some(item) = self.items.get(self.cursor.at()) {
             let hint = (item.result == ItemResult::Problem).then_some(s.hints.problem_note);
             field::render(
                 frame,
@@ -370,7 +383,7 @@ impl CheckForm {
             ItemResult::Problem => (s.result_problem, theme.missed),
             ItemResult::NotApplicable => (s.result_na, theme.dim),
         };
-        let selected = i == self.cursor && self.focus != Focus::RoundNote;
+        let selected = i == self.cursor.at() && self.focus != Focus::RoundNote;
         let marker = if selected { "▶ " } else { "  " };
         let mut spans = vec![
             Span::raw(marker),

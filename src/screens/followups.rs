@@ -66,12 +66,12 @@ impl FollowupList {
             }
             KeyCode::Char('m') => {
                 self.mine = !self.mine;
-                self.cursor.set(0);
+                self.cursor.to_top();
                 return Some(Action::Reload);
             }
             KeyCode::Char('d') => {
                 self.with_done = !self.with_done;
-                self.cursor.set(0);
+                self.cursor.to_top();
                 return Some(Action::Reload);
             }
             _ => {}

@@ -77,7 +77,7 @@ impl GateScreen {
                     GateView::Log => GateView::EarlyLeaves,
                     GateView::EarlyLeaves => GateView::OnCampus,
                 };
-                self.cursor.set(0);
+                self.cursor.to_top();
             }
             KeyCode::Char('v') => return Some(Action::Gate(GateAction::NewVisit)),
             KeyCode::Char('e') => return Some(Action::Gate(GateAction::NewEarlyLeave)),

@@ -76,7 +76,7 @@ impl HazardList {
             }
             KeyCode::Char('d') => {
                 self.all = !self.all;
-                self.cursor.set(0);
+                self.cursor.to_top();
                 return Some(Action::Reload);
             }
             _ => {}

@@ -17,6 +17,7 @@ use crate::domain::patrol::CheckId;
 use crate::domain::slip::SlipId;
 use crate::domain::text::TextKind;
 use crate::widgets::Keys;
+use crate::widgets::cursor::{ListCursor, Step};
 use crate::widgets::field::TextField;
 use crate::widgets::form::{Field, Form, Input, Outcome};
 
@@ -63,7 +64,7 @@ pub struct IncidentForm {
     form: Form,
     students: Vec<Row>,
     section: Section,
-    cursor: usize,
+    cursor: ListCursor,
     editor: Option<InvolvedEditor>,
     /// The reason for a correction, being typed.
     reason: Option<TextField>,
@@ -84,7 +85,7 @@ impl IncidentForm {
             form: Form::new(fields(view, draft)).tab_leaves(),
             students: students.iter().map(Row::of).collect(),
             section: Section::Fields,
-            cursor: 0,
+            cursor: ListCursor::default(),
             editor: None,
             reason: None,
             students_dirty: false,
@@ -172,7 +173,7 @@ impl IncidentForm {
                     *slot = row;
                 } else {
                     self.students.push(row);
-                    self.cursor = self.students.len() - 1;
+                    self.cursor.set(self.students.len() - 1);
                 }
                 self.students_dirty = true;
                 self.editor = None;
@@ -202,17 +203,19 @@ impl IncidentForm {
     }
 
     fn students_key(&mut self, key: KeyEvent, view: &View<'_>) -> Option<Action> {
-        let last = self.students.len().saturating_sub(1);
+        // Up from the first student goes back to the fields above; any other move is the list's.
+        if !(key.code == KeyCode::Up && self.cursor.at() == 0)
+            && self.cursor.step_keys(key, self.students.len(), false) != Step::NotMine
+        {
+            return None;
+        }
         match key.code {
             KeyCode::Esc => {
                 return Some(Action::LeaveForm {
                     dirty: self.is_dirty(),
                 });
             }
-            KeyCode::Tab | KeyCode::BackTab => self.section = Section::Fields,
-            KeyCode::Up if self.cursor == 0 => self.section = Section::Fields,
-            KeyCode::Up => self.cursor -= 1,
-            KeyCode::Down => self.cursor = (self.cursor + 1).min(last),
+            KeyCode::Tab | KeyCode::BackTab | KeyCode::Up => self.section = Section::Fields,
             KeyCode::Char('a') | KeyCode::Insert => {
                 self.editor = Some(InvolvedEditor::new(view, None, None));
             }
@@ -220,12 +223,16 @@ impl IncidentForm {
                 self.editor = Some(if self.students.is_empty() {
                     InvolvedEditor::new(view, None, None)
                 } else {
-                    InvolvedEditor::new(view, self.students.get(self.cursor), Some(self.cursor))
+                    InvolvedEditor::new(
+                        view,
+                        self.students.get(self.cursor.at()),
+                        Some(self.cursor.at()),
+                    )
                 });
             }
             KeyCode::Char('d') | KeyCode::Delete if !self.students.is_empty() => {
-                self.students.remove(self.cursor);
-                self.cursor = self.cursor.min(self.students.len().saturating_sub(1));
+                self.students.remove(self.cursor.at());
+                self.cursor.clamp(self.students.len());
                 self.students_dirty = true;
             }
             _ => {}

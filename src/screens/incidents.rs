@@ -14,9 +14,10 @@ use crate::action::Action;
 use crate::action::{IncidentAction, SlipAction};
 use crate::domain::incident::{IncidentFilter, IncidentRow, Status};
 use crate::domain::people::StudentId;
-use crate::domain::slip::{Slip, SlipStatus};
+use crate::domain::slip::{Slip, SlipId, SlipStatus};
 use crate::domain::text::TextKind;
 use crate::widgets::Keys;
+use crate::widgets::cursor::{ListCursor, Step};
 use crate::widgets::field::TextField;
 
 /// How far back the list looks.
@@ -87,7 +88,10 @@ pub struct IncidentList {
     pub mode: Mode,
     pub rows: Vec<IncidentRow>,
     pub slips: Vec<Slip>,
-    cursor: usize,
+    cursor: ListCursor,
+    /// A slip just recorded from this list: the cursor goes to it at the next load, so the
+    /// next key acts on the slip the user just wrote, not on the one selected before.
+    new_slip: Option<SlipId>,
     /// The search text being typed after `/`.
     search: Option<TextField>,
 }
@@ -108,7 +112,8 @@ impl IncidentList {
             mode,
             rows: Vec::new(),
             slips: Vec::new(),
-            cursor: 0,
+            cursor: ListCursor::default(),
+            new_slip: None,
             search: None,
         }
     }
@@ -126,7 +131,34 @@ impl IncidentList {
 
     /// How many rows to load (see `list_window`).
     pub fn window(&self) -> u32 {
-        super::list_window(self.cursor)
+        super::list_window(self.cursor.at())
+    }
+
+    /// Puts the cursor on a slip just recorded, once the list is loaded again.
+    pub fn select_new_slip(&mut self, id: SlipId) {
+        self.new_slip = Some(id);
+    }
+
+    /// The rows loaded again: the cursor stays with the incident (or slip) it was on, or at
+    /// its place when that one left the list.
+    pub fn set_rows(&mut self, rows: Vec<IncidentRow>, slips: Vec<Slip>) {
+        match self.mode {
+            Mode::Incidents => {
+                let was = self.rows.get(self.cursor.at()).map(|r| r.id);
+                self.rows = rows;
+                self.slips = slips;
+                self.cursor.follow(&self.rows, |r| Some(r.id) == was);
+            }
+            Mode::Slips => {
+                let was = self
+                    .new_slip
+                    .take()
+                    .or_else(|| self.slips.get(self.cursor.at()).map(|r| r.id));
+                self.rows = rows;
+                self.slips = slips;
+                self.cursor.follow(&self.slips, |r| Some(r.id) == was);
+            }
+        }
     }
 
     pub fn handle_key(&mut self, key: KeyEvent, view: &View<'_>) -> Option<Action> {
@@ -135,7 +167,7 @@ impl IncidentList {
                 KeyCode::Enter => {
                     self.filter.text = search.value().trim().to_owned();
                     self.search = None;
-                    self.cursor = 0;
+                    self.cursor.to_top();
                     return Some(Action::Reload);
                 }
                 KeyCode::Esc => self.search = None,
@@ -150,23 +182,21 @@ impl IncidentList {
             Mode::Slips => self.slips.len(),
         };
         // The list may have shrunk since the last key (its last row done or signed out).
-        self.cursor = self.cursor.min(len.saturating_sub(1));
+        self.cursor.clamp(len);
+        match self.cursor.step(key, len, true) {
+            Step::NotMine => {}
+            Step::Moved => return None,
+            // At the last row loaded: load the next page (if there is more).
+            Step::WantsMore => return Some(Action::Reload),
+        }
         match key.code {
-            KeyCode::Up | KeyCode::Char('k') => self.cursor = self.cursor.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
-                if self.cursor + 1 >= len {
-                    // At the last row loaded: load the next page (if there is more).
-                    return Some(Action::Reload);
-                }
-                self.cursor += 1;
-            }
             KeyCode::Char('m') => {
                 self.mode = if self.mode == Mode::Incidents {
                     Mode::Slips
                 } else {
                     Mode::Incidents
                 };
-                self.cursor = 0;
+                self.cursor.to_top();
             }
             _ => {
                 return match self.mode {
@@ -184,7 +214,7 @@ impl IncidentList {
             KeyCode::Enter => {
                 return self
                     .rows
-                    .get(self.cursor)
+                    .get(self.cursor.at())
                     .map(|r| Action::Incident(IncidentAction::OpenIncident(r.id)));
             }
             KeyCode::Char('a') => return Some(Action::Incident(IncidentAction::NewIncident)),
@@ -210,14 +240,14 @@ impl IncidentList {
             KeyCode::Char('x') => *f = ListFilter::default(),
             _ => return None,
         }
-        self.cursor = 0;
+        self.cursor.to_top();
         Some(Action::Reload)
     }
 
     fn slip_key(&mut self, key: KeyEvent) -> Option<Action> {
         let slip = self
             .slips
-            .get(self.cursor)
+            .get(self.cursor.at())
             .filter(|s| s.status == SlipStatus::Unverified);
         match key.code {
             KeyCode::Char('a') => Some(Action::Slip(SlipAction::NewSlip)),

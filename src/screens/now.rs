@@ -18,31 +18,31 @@ use crate::domain::schedule;
 use crate::domain::text;
 use crate::theme::Theme;
 use crate::widgets::Keys;
+use crate::widgets::cursor::{ListCursor, Step};
 use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Clone, Default)]
 pub struct NowScreen {
-    cursor: usize,
+    cursor: ListCursor,
 }
 
 impl NowScreen {
     pub fn handle_key(&mut self, key: KeyEvent, view: &View<'_>) -> Option<Action> {
         let rounds = &view.data.active;
         // The list may have shrunk since the last key (its last row done or signed out).
-        self.cursor = self.cursor.min(rounds.len().saturating_sub(1));
+        self.cursor.clamp(rounds.len());
+        if self.cursor.step(key, rounds.len(), false) != Step::NotMine {
+            return None;
+        }
         match key.code {
-            KeyCode::Up | KeyCode::Char('k') => self.cursor = self.cursor.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
-                self.cursor = (self.cursor + 1).min(rounds.len().saturating_sub(1));
-            }
             KeyCode::Enter => {
                 return rounds
-                    .get(self.cursor)
+                    .get(self.cursor.at())
                     .map(|r| Action::Patrol(PatrolAction::OpenCheck(r.key.clone())));
             }
             KeyCode::Char('o') => {
                 return rounds
-                    .get(self.cursor)
+                    .get(self.cursor.at())
                     .map(|r| Action::Patrol(PatrolAction::QuickOk(r.key.clone())));
             }
             // On the key bar as the way to open a shift: the Shift tab.
@@ -95,7 +95,7 @@ impl NowScreen {
         if active.is_empty() {
             lines.push(Line::from(Span::styled(s.empty.slot_now, theme.title)));
         }
-        let cursor = self.cursor.min(data.active.len().saturating_sub(1));
+        let cursor = self.cursor.at().min(data.active.len().saturating_sub(1));
         // As wide as the longest place name shown, within reason.
         let place_width = data
             .active

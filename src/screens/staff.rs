@@ -52,7 +52,7 @@ impl StaffScreen {
                 KeyCode::Esc => self.find = None,
                 _ => {
                     find.handle_key(key);
-                    self.cursor.set(0);
+                    self.cursor.to_top();
                 }
             }
             return None;
@@ -70,7 +70,7 @@ impl StaffScreen {
             KeyCode::Char('/') => {
                 self.find = Some(TextField::new(TextKind::Name));
                 self.typing_done = false;
-                self.cursor.set(0);
+                self.cursor.to_top();
             }
             KeyCode::Char('a') => return Some(Action::Duty(DutyAction::NewStaff)),
             KeyCode::Char('r') if view.data.attention_visible => {

@@ -64,7 +64,7 @@ impl StudentsScreen {
             KeyCode::Esc => return Some(Action::Go(Tab::Now)),
             _ => {
                 self.search.handle_key(key);
-                self.cursor.set(0);
+                self.cursor.to_top();
             }
         }
         None

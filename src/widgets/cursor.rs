@@ -12,6 +12,9 @@ pub const PAGE: usize = 10;
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ListCursor {
     at: usize,
+    /// Sent back to the top (a filter or view changed): the next `follow` does not look for
+    /// the record it was on.
+    to_top: bool,
 }
 
 /// What a key did to the cursor.
@@ -32,6 +35,14 @@ impl ListCursor {
 
     pub fn set(&mut self, at: usize) {
         self.at = at;
+        self.to_top = false;
+    }
+
+    /// Back to the first row, as when a filter or a view changes: what the list shows is new,
+    /// so the cursor starts at its top even once the rows are loaded again.
+    pub fn to_top(&mut self) {
+        self.at = 0;
+        self.to_top = true;
     }
 
     /// Keeps the cursor on a row of a list of `len` (which may have shrunk since the last
@@ -66,7 +77,7 @@ impl ListCursor {
             KeyCode::End => (last, down(usize::MAX / 2, self.at)),
             _ => return Step::NotMine,
         };
-        self.at = to;
+        self.set(to);
         step
     }
 
@@ -83,7 +94,9 @@ impl ListCursor {
     /// record (`same` finds it by id), else stays at its place in the list, so an action never
     /// leaves the cursor on another person's record without the user moving it.
     pub fn follow<T>(&mut self, rows: &[T], same: impl Fn(&T) -> bool) {
-        if let Some(at) = rows.iter().position(same) {
+        if std::mem::take(&mut self.to_top) {
+            self.at = 0;
+        } else if let Some(at) = rows.iter().position(same) {
             self.at = at;
         } else {
             self.clamp(rows.len());
@@ -151,5 +164,19 @@ mod tests {
         // An empty list.
         c.follow::<&str>(&[], |_| false);
         assert_eq!(c.at(), 0);
+        // A filter changed: the top of the new list, wherever the old record went.
+        c.set(0);
+        c.follow(&["b", "a"], |r| *r == "a");
+        assert_eq!(c.at(), 1);
+        c.to_top();
+        c.follow(&["b", "a"], |r| *r == "a");
+        assert_eq!(c.at(), 0);
+        c.follow(&["b", "a"], |r| *r == "a");
+        assert_eq!(c.at(), 1, "only the next load after to_top");
+        // Moved by the user after going to the top: the move wins.
+        c.to_top();
+        c.step(key(KeyCode::Down), 2, false);
+        c.follow(&["b", "a"], |r| *r == "b");
+        assert_eq!(c.at(), 0, "follows the record moved to");
     }
 }

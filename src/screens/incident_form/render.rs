@@ -75,7 +75,7 @@ impl IncidentForm {
             lines.push(Line::from(Span::styled(s.empty.students_yet, theme.dim)));
         }
         for (i, r) in self.students.iter().enumerate() {
-            let selected = focused && i == self.cursor;
+            let selected = focused && i == self.cursor.at();
             let measures: Vec<std::borrow::Cow<'_, str>> = r
                 .measures
                 .iter()

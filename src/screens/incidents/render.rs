@@ -132,7 +132,7 @@ impl IncidentList {
             return;
         }
         let room = usize::from(area.height).max(1);
-        let cursor = self.cursor.min(self.rows.len() - 1);
+        let cursor = self.cursor.at().min(self.rows.len() - 1);
         let from = cursor.saturating_sub(room - 1);
         let all: Vec<&IncidentRow> = self.rows.iter().collect();
         let w = widths(&all, usize::from(area.width), view);
@@ -161,7 +161,7 @@ impl IncidentList {
             .enumerate()
             .take(usize::from(area.height))
             .map(|(i, slip)| {
-                let selected = i == self.cursor;
+                let selected = i == self.cursor.at();
                 let status = match (&slip.merged_into, slip.status) {
                     (Some((_, number)), _) => format!("{} {number}", s.slip_status(slip.status)),
                     (None, st) => s.slip_status(st).to_owned(),
