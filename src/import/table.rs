@@ -45,6 +45,15 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), FileError> {
         }
         return Ok((s.to_owned(), Encoding::Utf8));
     }
+    // Not UTF-8: a legacy encoding. chardetng (told the file is from China) names it; only
+    // GBK (and its superset GB18030) is read, so a Big5 or Shift_JIS file is refused rather
+    // than read as GBK into names that look right to nobody.
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let guess = detector.guess(Some(b"cn"), chardetng::Utf8Detection::Deny);
+    if guess != encoding_rs::GBK && guess != encoding_rs::GB18030 {
+        return Err(FileError::NotText);
+    }
     gbk().map(|s| (s, Encoding::Gbk)).ok_or(FileError::NotText)
 }
 
