@@ -532,8 +532,9 @@ fn check_form_x_then_typing_goes_into_the_items_note_not_into_answers() {
     form.handle_key(ch('x'));
     // Letters that are answer keys in the list (o, x, n, a) are text here.
     type_into_check(&mut form, "a man at the fence, no badge");
+    // Enter ends the note and moves on to the next item, so the next `o` cannot turn the
+    // problem just noted into OK.
     form.handle_key(key(KeyCode::Enter));
-    form.handle_key(key(KeyCode::Down));
     form.handle_key(ch('o'));
     form.handle_key(ch('o'));
     let (got, draft) = results(form.handle_key(key(KeyCode::Enter)));
@@ -549,8 +550,7 @@ fn check_form_refuses_a_problem_without_a_note_then_saves_the_note_typed() {
     let v = view(&cfg, &data, Lang::Zh, now);
     let mut form = CheckForm::new(&gate_round(&cfg, now), &v);
     form.handle_key(ch('x'));
-    form.handle_key(key(KeyCode::Enter)); // leave the note empty
-    form.handle_key(key(KeyCode::Down));
+    form.handle_key(key(KeyCode::Enter)); // leave the note empty; on to the next item
     form.handle_key(ch('o'));
     form.handle_key(ch('o'));
     assert_eq!(
