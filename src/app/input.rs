@@ -15,6 +15,15 @@ pub const BURST: usize = 16;
 /// progress and the app answers Ctrl+C.
 pub const MAX_BATCH: usize = 200_000;
 
+/// The longest pause inside one paste, between two reads of the terminal: past it, what comes
+/// next is new input.
+pub const PASTE_GAP: std::time::Duration = std::time::Duration::from_millis(40);
+
+/// Whether the events end in a burst of text: a paste that may still be arriving.
+pub fn ends_in_burst(events: &[Event]) -> bool {
+    events.iter().rev().take_while(|e| is_text(e)).count() >= BURST
+}
+
 /// What a batch of events is handled as.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
@@ -54,29 +63,8 @@ fn is_text(e: &Event) -> bool {
 /// Groups a batch: runs of at least `BURST` text keys become one `Text`; everything else stays
 /// an event, in order.
 pub fn group(events: Vec<Event>) -> Vec<Input> {
-    let texty = events.iter().filter(|e| is_text(e)).count();
-    if texty < BURST {
-        return events.into_iter().map(Input::Event).collect();
-    }
     let mut out = Vec::new();
     let mut run: Vec<Event> = Vec::new();
-    let flush = |run: &mut Vec<Event>, out: &mut Vec<Input>| {
-        if run.len() >= BURST {
-            let text = run
-                .drain(..)
-                .filter_map(|e| match e {
-                    Event::Key(k) => match as_text(&k) {
-                        AsText::Char(c) => Some(c),
-                        AsText::Key | AsText::Dropped => None,
-                    },
-                    _ => None,
-                })
-                .collect();
-            out.push(Input::Text(text));
-        } else {
-            out.extend(run.drain(..).map(Input::Event));
-        }
-    };
     for e in events {
         if is_text(&e) {
             run.push(e);
@@ -87,6 +75,39 @@ pub fn group(events: Vec<Event>) -> Vec<Input> {
     }
     flush(&mut run, &mut out);
     out
+}
+
+/// The characters of a run of text keys, if it is pasted text: long (more than a person types
+/// between two frames), or a line break or tab with characters on both sides in one read — a
+/// pasted second line, which as keys would save the first line alone and lose the rest.
+fn pasted(run: &[Event]) -> Option<String> {
+    let chars: Vec<char> = run
+        .iter()
+        .filter_map(|e| match e {
+            Event::Key(k) => match as_text(k) {
+                AsText::Char(c) => Some(c),
+                AsText::Key | AsText::Dropped => None,
+            },
+            _ => None,
+        })
+        .collect();
+    let inner_break = chars.iter().enumerate().any(|(i, c)| {
+        matches!(c, '\n' | '\t')
+            && chars[..i].iter().any(|c| !c.is_whitespace())
+            && chars[i + 1..].iter().any(|c| !c.is_whitespace())
+    });
+    (run.len() >= BURST || inner_break).then(|| chars.into_iter().collect())
+}
+
+/// Ends a run of text keys: one pasted text, or the keys as they came.
+fn flush(run: &mut Vec<Event>, out: &mut Vec<Input>) {
+    match pasted(run) {
+        Some(text) => {
+            run.clear();
+            out.push(Input::Text(text));
+        }
+        None => out.extend(run.drain(..).map(Input::Event)),
+    }
 }
 
 impl App {
@@ -122,6 +143,23 @@ mod tests {
     }
 
     #[test]
+    fn a_short_paste_of_two_lines_is_text_but_a_line_and_enter_are_keys() {
+        let mut two = chars("宿舍有人打架");
+        two.push(key(KeyCode::Enter));
+        two.extend(chars("请尽快处理"));
+        assert_eq!(
+            group(two),
+            vec![Input::Text("宿舍有人打架\n请尽快处理".into())]
+        );
+        let mut one = chars("刘建");
+        one.push(key(KeyCode::Enter));
+        assert_eq!(
+            group(one.clone()),
+            one.into_iter().map(Input::Event).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
     fn a_few_keys_stay_keys() {
         let mut ev = chars("ab");
         ev.push(key(KeyCode::Enter));
@@ -146,5 +184,17 @@ mod tests {
                 Input::Event(save)
             ]
         );
+    }
+
+    #[test]
+    fn a_burst_still_arriving_is_waited_for() {
+        assert!(!ends_in_burst(&chars("abc")));
+        let mut ev = chars("宿舍有人打架宿舍有人打架宿舍有人打架");
+        assert!(ends_in_burst(&ev));
+        ev.push(Event::Key(KeyEvent::new(
+            KeyCode::Char('s'),
+            KeyModifiers::CONTROL,
+        )));
+        assert!(!ends_in_burst(&ev), "ends in a key of its own");
     }
 }

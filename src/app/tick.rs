@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use chrono::Timelike;
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event;
+use ratatui::crossterm::event::{self, Event};
 
 use super::{Action, App, input};
 
@@ -95,11 +95,30 @@ pub fn run(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<()>
             // Everything already waiting is handled before the next draw: a burst of keys (an
             // unbracketed paste) costs one frame, not one a character.
             let mut events = vec![event::read()?];
-            while events.len() < input::MAX_BATCH && event::poll(Duration::ZERO)? {
-                events.push(event::read()?);
+            drain(&mut events, Duration::ZERO)?;
+            // A paste the terminal did not bracket can arrive in several reads: while the
+            // input ends in a burst, wait a moment for the rest, so that the paste is one text
+            // (refused or taken whole), never a first part refused and a later part taken.
+            while input::ends_in_burst(&events) && events.len() < input::MAX_BATCH {
+                let before = events.len();
+                drain(&mut events, input::PASTE_GAP)?;
+                if events.len() == before {
+                    break;
+                }
             }
             app.handle_events(events);
         }
         app.tick(idle);
     }
+}
+
+/// Takes what arrives within `wait` (then everything already waiting), up to `MAX_BATCH`.
+fn drain(events: &mut Vec<Event>, wait: Duration) -> std::io::Result<()> {
+    if events.len() < input::MAX_BATCH && event::poll(wait)? {
+        events.push(event::read()?);
+        while events.len() < input::MAX_BATCH && event::poll(Duration::ZERO)? {
+            events.push(event::read()?);
+        }
+    }
+    Ok(())
 }
