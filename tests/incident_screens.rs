@@ -1419,3 +1419,24 @@ fn f_on_the_hazard_register_adds_a_recheck_for_the_selected_hazard() {
         "{text}"
     );
 }
+
+#[test]
+fn enter_enter_on_a_round_already_done_writes_nothing_under_another_name() {
+    let mut d = Desk::on_duty();
+    let day = NaiveDate::from_ymd_opt(2026, 11, 30).expect("day");
+    // Now's first round, answered: the rest OK and saved.
+    d.keys("n").press(KeyCode::Enter).keys("a");
+    let before = d.store().day_checks(day).expect("checks");
+    assert_eq!(before.len(), 1, "{}", d.screen());
+    // A hurried Enter, Enter on the same (done) round opens it and saves it unchanged.
+    d.press(KeyCode::Enter);
+    assert!(matches!(d.app.screen(), Screen::Check(_)), "{}", d.screen());
+    d.press(KeyCode::Enter);
+    assert_eq!(
+        d.status(),
+        "Nothing was changed, so there is nothing to save."
+    );
+    let after = d.store().day_checks(day).expect("checks");
+    assert_eq!(after.len(), 1);
+    assert_eq!(after[0].id, before[0].id, "the check was not written again");
+}

@@ -65,7 +65,7 @@ impl App {
             let quit = key.code == KeyCode::Char('q')
                 || (key.code == KeyCode::Char('c')
                     && key.modifiers.contains(KeyModifiers::CONTROL));
-            return (quit && !self.screen.is_dirty()).then_some(Action::QuitNow);
+            return (quit && !self.unsaved()).then_some(Action::QuitNow);
         }
         if let Some(overlay) = self.overlay.take() {
             return self.overlay_key(overlay, key);

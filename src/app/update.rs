@@ -254,6 +254,17 @@ impl App {
 
     fn save_check(&mut self, draft: &CheckDraft) {
         let Some(actor) = self.actor() else { return };
+        // A correction that changes nothing would put the round under another person's name
+        // and time (Enter, Enter on a done round): nothing is written.
+        if draft.replaces.is_some()
+            && self
+                .round(&draft.round)
+                .and_then(|r| r.check)
+                .is_some_and(|c| c.items == draft.items && c.note == draft.note)
+        {
+            self.say_error(self.strings().store.nothing_changed);
+            return;
+        }
         let result = self.store.save_check(draft, actor, self.stamp());
         let s = self.strings();
         let place = self.cfg.place_name(&draft.round.place, self.lang);
