@@ -51,10 +51,8 @@ impl App {
     pub(super) fn overlay_key(&mut self, overlay: Overlay, key: KeyEvent) -> Option<Action> {
         match overlay {
             Overlay::Help => None,
-            Overlay::AlreadyIn(draft) => {
-                matches!(key.code, KeyCode::Char('y' | 'Y') | KeyCode::Enter)
-                    .then(|| Action::Gate(GateAction::SignInAgain(draft)))
-            }
+            Overlay::AlreadyIn(draft) => matches!(key.code, KeyCode::Char('y' | 'Y'))
+                .then(|| Action::Gate(GateAction::SignInAgain(draft))),
             Overlay::WatchAlert(draft, entry) => match key.code {
                 KeyCode::Char('r') => Some(Action::Gate(GateAction::RefuseEntry {
                     draft,
@@ -83,8 +81,7 @@ impl App {
                 }
             },
             Overlay::Confirm(which) => {
-                matches!(key.code, KeyCode::Char('y' | 'Y') | KeyCode::Enter)
-                    .then(|| which.on_yes())
+                matches!(key.code, KeyCode::Char('y' | 'Y')).then(|| which.on_yes())
             }
             Overlay::Prompt(mut prompt, purpose) => match prompt.handle_key(key) {
                 PromptOutcome::Cancel => None,

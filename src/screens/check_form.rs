@@ -99,7 +99,7 @@ impl CheckForm {
         if self.confirm_partial {
             self.confirm_partial = false;
             return match key.code {
-                KeyCode::Char('y' | 'Y') | KeyCode::Enter => Some(self.draft_action()),
+                KeyCode::Char('y' | 'Y') => Some(self.draft_action()),
                 _ => None,
             };
         }

@@ -87,7 +87,7 @@ impl ShiftForm {
 
     pub fn handle_key(&mut self, key: KeyEvent, view: &View<'_>) -> Option<Action> {
         if let Some((draft, _)) = self.confirm_new.take() {
-            return matches!(key.code, KeyCode::Char('y' | 'Y') | KeyCode::Enter)
+            return matches!(key.code, KeyCode::Char('y' | 'Y'))
                 .then_some(Action::Duty(DutyAction::StartShift(draft)));
         }
         let choices = self.choices(&view.data.staff);
