@@ -1440,3 +1440,26 @@ fn enter_enter_on_a_round_already_done_writes_nothing_under_another_name() {
     assert_eq!(after.len(), 1);
     assert_eq!(after[0].id, before[0].id, "the check was not written again");
 }
+
+#[test]
+fn enter_does_not_answer_a_question_only_y_does() {
+    let mut d = Desk::on_duty();
+    let day = NaiveDate::from_ymd_opt(2026, 11, 30).expect("day");
+    // One item answered, then save: the form asks whether to save a partial round.
+    d.keys("n")
+        .press(KeyCode::Enter)
+        .keys("o")
+        .press(KeyCode::Enter);
+    assert!(
+        d.screen().contains("Save as a partial round?"),
+        "{}",
+        d.screen()
+    );
+    // A hurried Enter does not say yes: nothing is saved, the form stays.
+    d.press(KeyCode::Enter);
+    assert!(matches!(d.app.screen(), Screen::Check(_)), "{}", d.screen());
+    assert!(d.store().day_checks(day).expect("checks").is_empty());
+    // Asked again, `y` saves it.
+    d.press(KeyCode::Enter).keys("y");
+    assert_eq!(d.store().day_checks(day).expect("checks").len(), 1);
+}
