@@ -446,6 +446,27 @@ fn round(place: &str) -> RoundKey {
     }
 }
 
+/// A check of the morning round at `place` with every item OK (the round's time is over at the
+/// test world's 10:30, so `o` would open the checklist rather than save).
+fn all_ok(place: &str) -> CheckDraft {
+    CheckDraft {
+        round: round(place),
+        items: cfg()
+            .place(place)
+            .expect("place")
+            .checklist
+            .iter()
+            .map(|l| ItemAnswer {
+                text: l.en.clone(),
+                result: ItemResult::Ok,
+                note: String::new(),
+            })
+            .collect(),
+        note: String::new(),
+        replaces: None,
+    }
+}
+
 fn visitor() -> Box<VisitDraft> {
     Box::new(VisitDraft {
         name: "刘建国".into(),
@@ -460,7 +481,7 @@ fn visitor() -> Box<VisitDraft> {
     clippy::too_many_lines,
     reason = "one line per action, the list reads better whole"
 )]
-fn desk_actions(m: &Morning, cfg: &Config) -> Vec<(&'static str, Action)> {
+fn desk_actions(m: &Morning) -> Vec<(&'static str, Action)> {
     let i = &m.incident;
     let f = &m.followup;
     let h = &m.hazard;
@@ -474,22 +495,7 @@ fn desk_actions(m: &Morning, cfg: &Config) -> Vec<(&'static str, Action)> {
         owner: m.staff.id,
         due_at: later,
     };
-    let check = CheckDraft {
-        round: round("canteen"),
-        items: cfg
-            .place("canteen")
-            .expect("canteen")
-            .checklist
-            .iter()
-            .map(|l| ItemAnswer {
-                text: l.en.clone(),
-                result: ItemResult::Ok,
-                note: String::new(),
-            })
-            .collect(),
-        note: String::new(),
-        replaces: None,
-    };
+    let check = all_ok("canteen");
     let mut corrected = i.draft.clone();
     corrected.narrative.push_str(" (corrected)");
     let fresh = dutydesk::domain::incident::IncidentDraft {
@@ -1037,7 +1043,7 @@ fn every_cell_is_walked_through_the_app_for_every_role() {
     let first = dir.path().join("morning.db");
     build_morning(&first);
     let m = morning(&first);
-    let mut actions = desk_actions(&m, &cfg());
+    let mut actions = desk_actions(&m);
     actions.extend(other_actions(&m));
 
     // Every permission has an action standing for it (but the command line's, walked by
@@ -1675,7 +1681,7 @@ fn a_morning_at_the_desk(path: &Path) -> dutydesk::domain::incident::IncidentId 
     act(&mut app, Action::Gate(GateAction::SignIn(visitor())));
     act(
         &mut app,
-        Action::Patrol(PatrolAction::QuickOk(round("canteen"))),
+        Action::Patrol(PatrolAction::SaveCheck(all_ok("canteen"))),
     );
     // The leader voids it (a duty teacher may not).
     switch_to(&mut app, LEADER);
@@ -1985,7 +1991,7 @@ fn records_made_by_a_signed_in_person_name_that_person_not_the_one_switched_to()
         "a signed-in teacher is told records now name someone else: {said:?}"
     );
     // A check saved now is the teacher's, whoever `u` chose.
-    app.update(Action::Patrol(PatrolAction::QuickOk(round("canteen"))));
+    app.update(Action::Patrol(PatrolAction::SaveCheck(all_ok("canteen"))));
     let store = Store::open_existing(&path).expect("open");
     let check = row(&audit(&store), "create", "check").clone();
     assert_eq!(
@@ -2290,4 +2296,24 @@ fn the_administrator_finds_a_person_by_name_to_give_an_account() {
     press(&mut app, KeyCode::Enter);
     let form = screen(&app);
     assert!(form.contains("Account of 李丽"), "{form}");
+}
+
+#[test]
+fn o_on_a_round_whose_time_is_over_opens_its_checklist_and_saves_nothing() {
+    let dir = scratch();
+    let path = dir.path().join("duty.db");
+    school_with_accounts(&path);
+    let mut app = start(&path, world::clock());
+    sign_in(&mut app, TEACHER.0, TEACHER.1);
+    // 10:30: the morning round (07:00–08:00) at the canteen was never checked.
+    app.update(Action::Patrol(PatrolAction::QuickOk(round("canteen"))));
+    assert!(
+        matches!(app.screen(), dutydesk::screens::Screen::Check(_)),
+        "the checklist opens instead"
+    );
+    let store = Store::open_existing(&path).expect("open");
+    assert!(
+        store.day_checks(world::today()).expect("checks").is_empty(),
+        "no check was written"
+    );
 }

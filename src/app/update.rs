@@ -232,6 +232,15 @@ impl App {
             self.say_error(self.strings().already_checked);
             return;
         }
+        // After its window, "all OK" in one key would record a check nobody made as it
+        // happened (a missed night round turned into "late, all normal"): the checklist opens
+        // instead, to be answered item by item.
+        if !round.window.contains(self.now.naive_local()) {
+            let form = CheckForm::new(&round, &self.view());
+            self.push(Screen::Check(form));
+            self.say(self.strings().quick_ok_past);
+            return;
+        }
         let Some(place) = self.cfg.place(&key.place) else {
             return;
         };

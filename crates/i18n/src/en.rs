@@ -96,6 +96,7 @@ pub const EN: Strings = Strings {
         format!("{place}: {what}.")
     },
     already_checked: "Already checked. Press Enter to open and change it.",
+    quick_ok_past: "This round's time is over: answer its checklist item by item.",
     not_open_yet: |t| format!("This round opens at {t}."),
 
     reason_title: "Why was this round missed or left partial?",

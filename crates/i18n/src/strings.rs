@@ -72,6 +72,8 @@ pub struct Strings {
     pub confirm_partial: fn(usize) -> String,
     pub check_saved: fn(&str, bool, usize) -> String,
     pub already_checked: &'static str,
+    /// `o` on a round whose window has closed: its checklist opens instead.
+    pub quick_ok_past: &'static str,
     pub not_open_yet: fn(&str) -> String,
     // Reasons
     pub reason_title: &'static str,

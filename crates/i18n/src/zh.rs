@@ -78,6 +78,7 @@ pub const ZH: Strings = Strings {
         format!("{place}：{what}。")
     },
     already_checked: "已检查过。按 Enter 打开修改。",
+    quick_ok_past: "这一轮巡查时段已过：请逐项填写检查单。",
     not_open_yet: |t| format!("该巡查 {t} 开始。"),
 
     reason_title: "漏查或未完成的原因",
