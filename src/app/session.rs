@@ -194,7 +194,7 @@ impl App {
     /// Whether anything typed is not saved yet: in a form, or in an open popup's field.
     pub(crate) fn unsaved(&self) -> bool {
         self.screen.is_dirty()
-            || matches!(&self.overlay, Some(super::Overlay::Prompt(p, _)) if !p.field.value().trim().is_empty())
+            || matches!(&self.overlay, Some(super::Overlay::Prompt(p, _)) if p.touched())
     }
 
     /// Locks after the configured time without a key.

@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 
 use super::field::{self, TextField};
 use super::popup;
-use crate::domain::text::TextKind;
+use crate::domain::text::{self, TextKind};
 use crate::screens::View;
 
 #[derive(Debug, Clone)]
@@ -22,6 +22,8 @@ pub struct Prompt {
     pub field: TextField,
     pub required: bool,
     escape_armed: bool,
+    /// What the field held when the popup opened: leaving it unchanged is not "typed".
+    initial: String,
 }
 
 pub enum PromptOutcome {
@@ -45,6 +47,7 @@ impl Prompt {
             field: TextField::with_value(kind, initial),
             required,
             escape_armed: false,
+            initial: text::clean_paste(kind, initial),
         }
     }
 
@@ -55,9 +58,7 @@ impl Prompt {
 
     pub fn handle_key(&mut self, key: KeyEvent) -> PromptOutcome {
         match key.code {
-            KeyCode::Esc if self.field.value().trim().is_empty() || self.escape_armed => {
-                PromptOutcome::Cancel
-            }
+            KeyCode::Esc if !self.touched() || self.escape_armed => PromptOutcome::Cancel,
             KeyCode::Esc => {
                 self.escape_armed = true;
                 PromptOutcome::Stay
@@ -75,6 +76,13 @@ impl Prompt {
                 PromptOutcome::Stay
             }
         }
+    }
+
+    /// Whether something was typed: the field holds text other than what it opened with, so
+    /// a first Esc asks before throwing it away (an untouched popup closes at once).
+    pub fn touched(&self) -> bool {
+        let value = self.field.value().trim();
+        !value.is_empty() && value != self.initial.trim()
     }
 
     pub fn handle_paste(&mut self, pasted: &str) {
@@ -121,5 +129,46 @@ impl Prompt {
             Paragraph::new(Line::styled(help, theme.dim)),
             Rect::new(inner.x, inner.y + 3, inner.width, 1),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::KeyModifiers;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn prompt(initial: &str) -> Prompt {
+        Prompt::new("t".into(), "l", TextKind::Line, initial, true)
+    }
+
+    #[test]
+    fn an_untouched_popup_closes_at_the_first_esc_even_when_prefilled() {
+        assert!(matches!(
+            prompt("").handle_key(key(KeyCode::Esc)),
+            PromptOutcome::Cancel
+        ));
+        assert!(matches!(
+            prompt("Repair requested").handle_key(key(KeyCode::Esc)),
+            PromptOutcome::Cancel
+        ));
+    }
+
+    #[test]
+    fn typed_text_needs_a_second_esc_and_the_next_key_is_text_not_an_answer() {
+        let mut p = prompt("Repair requested");
+        p.handle_key(key(KeyCode::Char('!')));
+        assert!(p.touched());
+        assert!(matches!(
+            p.handle_key(key(KeyCode::Esc)),
+            PromptOutcome::Stay
+        ));
+        assert!(matches!(
+            p.handle_key(key(KeyCode::Esc)),
+            PromptOutcome::Cancel
+        ));
     }
 }
