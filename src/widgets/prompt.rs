@@ -158,7 +158,7 @@ mod tests {
     }
 
     #[test]
-    fn typed_text_needs_a_second_esc_and_the_next_key_is_text_not_an_answer() {
+    fn typed_text_needs_a_second_esc() {
         let mut p = prompt("Repair requested");
         p.handle_key(key(KeyCode::Char('!')));
         assert!(p.touched());
