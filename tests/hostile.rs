@@ -60,7 +60,7 @@ fn now_and_patrols(d: &mut Desk) {
     d.press(KeyCode::Left)
         .keys("r")
         .shot("round reason prompt, prefilled");
-    d.cancel(true);
+    d.cancel(false);
     d.times(KeyCode::Right, 10)
         .shot("patrol grid, gate selected");
     d.press(KeyCode::Enter)
@@ -119,13 +119,13 @@ fn followups_and_hazards(d: &mut Desk) {
     d.keys("c").shot("complete follow-up prompt");
     d.cancel(false);
     d.keys("r").shot("reschedule prompt");
-    d.cancel(true);
+    d.cancel(false);
     d.press(KeyCode::Enter).shot("incident from a follow-up");
     d.press(KeyCode::Esc);
     d.keys("h").shot("hazards with history");
     d.keys("d").shot("all hazards");
     d.keys("r").shot("advance hazard prompt, prefilled");
-    d.cancel(true);
+    d.cancel(false);
     d.keys("f").shot("follow-up form for the hazard");
     d.leave();
     d.keys("a").shot("new hazard form");
@@ -135,7 +135,7 @@ fn followups_and_hazards(d: &mut Desk) {
 fn gate(d: &mut Desk) {
     d.keys("g").shot("on campus");
     d.keys("t").shot("sign out at prompt");
-    d.cancel(true);
+    d.cancel(false);
     d.keys("u").shot("left unsigned prompt");
     d.cancel(false);
     d.press(KeyCode::Tab).shot("gate log");

@@ -230,8 +230,9 @@ impl Desk {
         self
     }
 
-    /// Cancels a popup question: once when it is empty, twice when it holds text (the first Esc
-    /// only arms the second, so that a stray one loses nothing).
+    /// Cancels a popup question: once when nothing was typed in it (empty, or as it opened
+    /// with its prefilled text), twice when text was typed (the first Esc only arms the
+    /// second, so that a stray one loses nothing).
     pub fn cancel(&mut self, filled: bool) -> &mut Desk {
         self.times(KeyCode::Esc, if filled { 2 } else { 1 })
     }
