@@ -245,6 +245,8 @@ pub enum GateAction {
         draft: Box<VisitDraft>,
         watch: WatchId,
     },
+    /// Asks, naming the visitor, their time in and now, before signing them out.
+    AskSignOut(VisitId, i64),
     SignOutNow(VisitId, i64),
     AskSignOutAt(VisitId, i64),
     AskLeftUnsigned(VisitId, i64),

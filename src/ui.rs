@@ -138,7 +138,12 @@ fn render_overlay(
             (Vec::new(), ("Esc", s.keys.back))
         }
         Overlay::Confirm(which) => {
-            popup::confirm(frame, body, confirm_question(view, *which), (s, view.theme));
+            popup::confirm(
+                frame,
+                body,
+                &confirm_question(view, *which),
+                (s, view.theme),
+            );
             (vec![("y", s.yes), ("n", s.no)], pinned)
         }
         Overlay::WatchAlert(draft, entry) => {
@@ -166,13 +171,20 @@ fn render_overlay(
     }
 }
 
-fn confirm_question(view: &View<'_>, which: Confirm) -> &'static str {
+fn confirm_question(view: &View<'_>, which: Confirm) -> String {
+    let c = &view.s.confirm;
     match which {
-        Confirm::Quit => view.s.confirm.quit,
-        Confirm::LeaveForm => view.s.confirm.discard,
-        Confirm::CloseShift => view.s.confirm.close_shift,
-        Confirm::EndWatch(..) => view.s.confirm.end_watch,
-        Confirm::SignOff(..) => view.s.confirm.sign_off,
+        Confirm::Quit => c.quit.to_owned(),
+        Confirm::LeaveForm => c.discard.to_owned(),
+        Confirm::CloseShift => c.close_shift.to_owned(),
+        Confirm::EndWatch(..) => c.end_watch.to_owned(),
+        Confirm::SignOff(..) => c.sign_off.to_owned(),
+        Confirm::SignOut(id, _) => {
+            let visit = view.data.on_campus.iter().find(|v| v.id == id);
+            let name = visit.map_or(String::new(), |v| text::line(&v.name).into_owned());
+            let since = visit.map_or(String::new(), |v| view.hm(v.time_in));
+            (c.sign_out)(&name, &since, &view.hm(view.now_utc()))
+        }
     }
 }
 

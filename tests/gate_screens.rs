@@ -834,7 +834,7 @@ fn the_longest_inside_is_first_and_is_signed_out_in_one_key() {
         "{screen}"
     );
     let start = gate.pressed;
-    gate.keys("x");
+    gate.keys("xy");
     let keys = gate.pressed - start;
     println!("sign-out of the first in the list: {keys} key(s)");
     assert!(keys <= 3);
@@ -852,7 +852,7 @@ fn the_longest_inside_is_first_and_is_signed_out_in_one_key() {
 }
 
 #[test]
-fn a_visitor_further_down_the_list_is_signed_out_within_three_keys() {
+fn a_visitor_further_down_the_list_is_signed_out_within_four_keys() {
     let school = School::new(Lang::En);
     for (name, h) in [("甲", 8), ("乙", 9), ("丙", 9)] {
         school.visit(
@@ -864,9 +864,18 @@ fn a_visitor_further_down_the_list_is_signed_out_within_three_keys() {
     let mut gate = school.gate(TEN);
     let start = gate.pressed;
     gate.press(KeyCode::Down).press(KeyCode::Down).keys("x");
+    // The question names the visitor and the times, so the guard sees whom x is for.
+    assert!(
+        gate.screen()
+            .contains("Sign out 丙 (in since 09:30) at 10:00?"),
+        "{}",
+        gate.screen()
+    );
+    gate.keys("y");
     let keys = gate.pressed - start;
     println!("sign-out of the third in the list: {keys} key(s)");
-    assert!(keys <= 3);
+    // Two moves, x, and y to the question.
+    assert!(keys <= 4);
     assert_eq!(gate.status(), "丙 signed out.");
     let names: Vec<String> = school.on_campus().into_iter().map(|v| v.name).collect();
     assert_eq!(names, ["甲", "乙"]);
@@ -878,14 +887,14 @@ fn after_signing_out_the_last_in_the_list_the_next_one_is_selected() {
     school.visit(&walk_in("甲", "送货"), at(8, 0), None);
     school.visit(&walk_in("乙", "送货"), at(9, 0), None);
     let mut gate = school.gate(TEN);
-    gate.press(KeyCode::Down).keys("x");
+    gate.press(KeyCode::Down).keys("xy");
     assert_eq!(gate.status(), "乙 signed out.");
     assert!(
         line_with(&gate.screen(), "甲").contains('▶'),
         "{}",
         gate.screen()
     );
-    gate.keys("x");
+    gate.keys("xy");
     assert_eq!(gate.status(), "甲 signed out.");
 }
 
@@ -984,7 +993,7 @@ fn visitors_still_in_after_the_day_ends_are_flagged_on_the_gate_and_now_screens(
     let mut gate = school.gate(TEN);
     gate.fill_new_visitor("刘建国", "", "开会").ctrl('s');
     gate.keys("v").keys("孙丽").tab(5).keys("送货").ctrl('s');
-    gate.keys("x");
+    gate.keys("xy");
     assert_eq!(gate.status(), "刘建国 signed out.");
     for (now, flagged) in [
         ("2026-11-30T22:29:00+08:00", false),
@@ -1264,4 +1273,18 @@ fn a_hundred_kilobytes_typed_at_once_into_a_field_is_one_paste_refused_whole() {
     assert!(text.contains("刘建国"), "{text}");
     assert!(text.contains("Too long"), "{text}");
     assert!(school.on_campus().is_empty(), "nothing was signed in");
+}
+
+#[test]
+fn enter_on_the_on_campus_list_signs_nobody_out() {
+    let school = School::new(Lang::En);
+    school.visit(&walk_in("甲", "送货"), at(8, 0), None);
+    let mut gate = school.gate(TEN);
+    gate.press(KeyCode::Enter).press(KeyCode::Enter);
+    assert_eq!(school.on_campus().len(), 1, "Enter signed a visitor out");
+    // Nor does Enter answer the sign-out question: only y does.
+    gate.keys("x").press(KeyCode::Enter);
+    assert_eq!(school.on_campus().len(), 1, "Enter answered the question");
+    gate.keys("x").keys("y");
+    assert!(school.on_campus().is_empty());
 }

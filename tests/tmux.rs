@@ -464,6 +464,8 @@ fn the_gate_signs_visitors_in_and_out_refuses_a_watched_one_and_gives_the_roll()
     gate.keys(&["C-s"]);
     gate.wait_for("刘建国 已登记入校。");
     gate.keys(&["x"]);
+    gate.wait_for("签离吗？");
+    gate.keys(&["y"]);
     gate.wait_for("刘建国 已签离。");
 
     // A new visitor whose ID number has a typo: caught while typing, fixed, signed in.
@@ -512,7 +514,8 @@ fn the_gate_signs_visitors_in_and_out_refuses_a_watched_one_and_gives_the_roll()
         screen.find("欧阳明华").expect("listed") < screen.find("刘建国").expect("listed"),
         "longest inside first:\n{screen}"
     );
-    let out = ["x"];
+    // Signing out asks, naming the visitor and the times: x, then y.
+    let out = ["x", "y"];
     gate.keys(&out);
     gate.wait_for("欧阳明华 已签离。");
     println!("sign-out: {} key(s) from the gate screen", out.len());

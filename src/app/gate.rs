@@ -29,6 +29,9 @@ impl App {
             GateAction::SignIn(draft) => self.sign_in_unless_inside(draft),
             GateAction::SignInAgain(draft) => self.sign_in(*draft),
             GateAction::RefuseEntry { draft, watch } => self.refuse_entry(&draft, watch)?,
+            GateAction::AskSignOut(id, version) => {
+                self.overlay = Some(Overlay::Confirm(Confirm::SignOut(id, version)));
+            }
             GateAction::SignOutNow(id, version) => self.sign_out_now(id, version)?,
             GateAction::AskSignOutAt(id, version) => {
                 let s = self.strings();

@@ -30,6 +30,8 @@ pub enum Confirm {
     CloseShift,
     EndWatch(WatchId, i64),
     SignOff(crate::domain::shift::ShiftId, i64),
+    /// Sign a visitor out now.
+    SignOut(crate::domain::gate::VisitId, i64),
 }
 
 impl Confirm {
@@ -41,6 +43,7 @@ impl Confirm {
             Confirm::CloseShift => Action::Duty(DutyAction::CloseShift { confirmed: true }),
             Confirm::EndWatch(id, version) => Action::Watch(WatchAction::EndWatchNow(id, version)),
             Confirm::SignOff(id, version) => Action::DutyLog(DutyLogAction::SignOff(id, version)),
+            Confirm::SignOut(id, version) => Action::Gate(GateAction::SignOutNow(id, version)),
         }
     }
 }

@@ -112,7 +112,8 @@ fn gate(a: &GateAction) -> Perm {
         | GateAction::SignIn(_)
         | GateAction::SignInAgain(_)
         | GateAction::RefuseEntry { .. } => Perm(V::Create, S::Gate),
-        GateAction::SignOutNow(..)
+        GateAction::AskSignOut(..)
+        | GateAction::SignOutNow(..)
         | GateAction::AskSignOutAt(..)
         | GateAction::AskLeftUnsigned(..) => Perm(V::Correct, S::Gate),
         GateAction::NewEarlyLeave | GateAction::CreateEarlyLeave(_) => {

@@ -81,8 +81,10 @@ impl GateScreen {
             }
             KeyCode::Char('v') => return Some(Action::Gate(GateAction::NewVisit)),
             KeyCode::Char('e') => return Some(Action::Gate(GateAction::NewEarlyLeave)),
-            KeyCode::Char('x') | KeyCode::Enter => {
-                return visit.map(|v| Action::Gate(GateAction::SignOutNow(v.id, v.version)));
+            // Signing out writes a record: its own key and a question naming the visitor,
+            // never Enter.
+            KeyCode::Char('x') => {
+                return visit.map(|v| Action::Gate(GateAction::AskSignOut(v.id, v.version)));
             }
             KeyCode::Char('t') => {
                 return visit.map(|v| Action::Gate(GateAction::AskSignOutAt(v.id, v.version)));

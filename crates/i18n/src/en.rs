@@ -970,6 +970,7 @@ pub const EN: Strings = Strings {
         end_watch: "Take this entry off the watchlist?",
         quit: "A form has unsaved input. Quit anyway and lose it?",
         discard: "Leave this form and lose what you typed?",
+        sign_out: |name, since, now| format!("Sign out {name} (in since {since}) at {now}?"),
     },
     hints: HintWords {
         problem_note: "A problem needs a note: what, who, where.",

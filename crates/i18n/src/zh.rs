@@ -849,6 +849,7 @@ pub const ZH: Strings = Strings {
         end_watch: "将此条移出关注名单吗？",
         quit: "表单中有未保存的内容。仍要退出并放弃吗？",
         discard: "离开此表单并放弃已输入的内容吗？",
+        sign_out: |name, since, now| format!("{name}（{since} 入校）现在 {now} 签离吗？"),
     },
     hints: HintWords {
         problem_note: "发现问题须写明：什么事、谁、在哪里。",

@@ -238,6 +238,8 @@ pub struct ConfirmWords {
     pub end_watch: &'static str,
     pub quit: &'static str,
     pub discard: &'static str,
+    /// Sign a visitor out now: (name, time in, now).
+    pub sign_out: fn(&str, &str, &str) -> String,
 }
 
 /// Hints under fields.
